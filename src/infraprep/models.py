@@ -19,7 +19,14 @@ SCHEMA_VERSION = "1.0"
 
 Level = Literal["intern", "junior", "mid", "senior", "staff", "principal", "manager", "director"]
 LEVELS: tuple[str, ...] = (
-    "intern", "junior", "mid", "senior", "staff", "principal", "manager", "director",
+    "intern",
+    "junior",
+    "mid",
+    "senior",
+    "staff",
+    "principal",
+    "manager",
+    "director",
 )
 SourceType = Literal["pdf", "docx", "text", "markdown", "html", "json_resume"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
@@ -96,6 +103,7 @@ class Posting(Frozen):
     level: Level
     level_reason: str = ""
     family: str
+    family_reason: str = ""
     families: dict[str, float] = Field(default_factory=dict)
     on_target: bool = True
     technologies: tuple[str, ...] = ()

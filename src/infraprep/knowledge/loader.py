@@ -73,8 +73,17 @@ class KnowledgeBase:
     def all_items(self) -> Iterable[tuple[str, BaseModel]]:
         """(collection name, item) for every item with an id."""
         for name in (
-            "competencies", "families", "stages", "signals", "questions", "concepts",
-            "drills", "scenarios", "smart_questions", "archetypes", "timeline",
+            "competencies",
+            "families",
+            "stages",
+            "signals",
+            "questions",
+            "concepts",
+            "drills",
+            "scenarios",
+            "smart_questions",
+            "archetypes",
+            "timeline",
         ):
             for item in getattr(self, name):
                 yield name, item
@@ -87,7 +96,7 @@ def parse_items(text: str, source: str, model: type[M]) -> list[M]:
         KnowledgeError: naming ``source``, the item index and id, and the field path.
     """
     try:
-        raw = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        raw = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{source}: not valid YAML: {exc}") from exc
     if raw is None:

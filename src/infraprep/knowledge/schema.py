@@ -18,32 +18,106 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, Field(min_length=3)]
 
 INFRA_FAMILIES: tuple[str, ...] = (
-    "sre", "production", "devops", "platform", "infrastructure", "devtools", "cloud",
-    "release", "observability", "security", "network", "data-infra", "ml-infra", "dbre",
+    "sre",
+    "production",
+    "devops",
+    "platform",
+    "infrastructure",
+    "devtools",
+    "cloud",
+    "release",
+    "observability",
+    "security",
+    "network",
+    "data-infra",
+    "ml-infra",
+    "dbre",
 )
 OFF_TARGET_FAMILIES: tuple[str, ...] = (
-    "backend", "frontend", "fullstack", "mobile", "data", "ml", "qa", "embedded",
-    "management", "other",
+    "backend",
+    "frontend",
+    "fullstack",
+    "mobile",
+    "data",
+    "ml",
+    "qa",
+    "embedded",
+    "management",
+    "other",
 )
 FAMILIES: tuple[str, ...] = INFRA_FAMILIES + OFF_TARGET_FAMILIES
 
 CONCEPT_AREAS: tuple[str, ...] = (
-    "consensus", "replication", "sharding", "networking", "linux", "containers", "iac",
-    "cicd", "observability", "slo", "incident", "capacity", "storage", "caching",
-    "messaging", "security", "cloud", "api", "oss", "devex",
+    "consensus",
+    "replication",
+    "sharding",
+    "networking",
+    "linux",
+    "containers",
+    "iac",
+    "cicd",
+    "observability",
+    "slo",
+    "incident",
+    "capacity",
+    "storage",
+    "caching",
+    "messaging",
+    "security",
+    "cloud",
+    "api",
+    "oss",
+    "devex",
 )
 
 QuestionKind = Literal["behavioural", "technical", "design", "troubleshooting", "scripting"]
 Family = Literal[
-    "sre", "production", "devops", "platform", "infrastructure", "devtools", "cloud",
-    "release", "observability", "security", "network", "data-infra", "ml-infra", "dbre",
-    "backend", "frontend", "fullstack", "mobile", "data", "ml", "qa", "embedded",
-    "management", "other",
+    "sre",
+    "production",
+    "devops",
+    "platform",
+    "infrastructure",
+    "devtools",
+    "cloud",
+    "release",
+    "observability",
+    "security",
+    "network",
+    "data-infra",
+    "ml-infra",
+    "dbre",
+    "backend",
+    "frontend",
+    "fullstack",
+    "mobile",
+    "data",
+    "ml",
+    "qa",
+    "embedded",
+    "management",
+    "other",
 ]
 Area = Literal[
-    "consensus", "replication", "sharding", "networking", "linux", "containers", "iac",
-    "cicd", "observability", "slo", "incident", "capacity", "storage", "caching",
-    "messaging", "security", "cloud", "api", "oss", "devex",
+    "consensus",
+    "replication",
+    "sharding",
+    "networking",
+    "linux",
+    "containers",
+    "iac",
+    "cicd",
+    "observability",
+    "slo",
+    "incident",
+    "capacity",
+    "storage",
+    "caching",
+    "messaging",
+    "security",
+    "cloud",
+    "api",
+    "oss",
+    "devex",
 ]
 
 
@@ -203,8 +277,19 @@ class Scenario(Strict):
 
 class SmartQuestion(Strict):
     id: Id
-    theme: Literal["team", "api", "oss", "oncall", "design", "growth", "reliability", "product",
-                   "process", "security", "culture"]
+    theme: Literal[
+        "team",
+        "api",
+        "oss",
+        "oncall",
+        "design",
+        "growth",
+        "reliability",
+        "product",
+        "process",
+        "security",
+        "culture",
+    ]
     question: Text
     when_to_ask: Text
     good_answer: Text
@@ -212,7 +297,8 @@ class SmartQuestion(Strict):
     families: tuple[Family, ...] = ()
     levels: tuple[Level, ...] = ()
     unless_mentioned: tuple[Id, ...] = Field(
-        default=(), description="competency ids: ask when the JD says nothing of them",
+        default=(),
+        description="competency ids: ask when the JD says nothing of them",
     )
     stages: tuple[Id, ...] = Field(default=(), description="loop stages where it fits best")
 

@@ -1,0 +1,48 @@
+"""The command line: thin commands over the pipeline's public functions."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from infraprep import __version__
+from infraprep.cli.errors import run_guarded
+from infraprep.cli.kb import kb
+from infraprep.cli.report import demo, parse, report
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="infraprep")
+def app() -> None:
+    """Interview prep for SRE, platform, DevOps and infrastructure roles.
+
+    Give it your CV and the job description; it writes a prep report tailored to
+    both, on your machine. Nothing is uploaded.
+    """
+
+
+app.add_command(report)
+app.add_command(parse)
+app.add_command(demo)
+app.add_command(kb)
+
+
+@app.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where reports are stored (default: ~/.local/share/infraprep).",
+)
+def serve(host: str, port: int, data_dir: str | None) -> None:
+    """Serve the web app: drop a CV and a JD, read the report in the browser."""
+    from infraprep.web.server import run_server
+
+    run_server(host=host, port=port, data_dir=data_dir)
+
+
+def main() -> None:
+    sys.exit(run_guarded(lambda: app.main(standalone_mode=False)))

@@ -1,0 +1,173 @@
+"""Checks on the knowledge base beyond the schema: ids, references, duplicates, coverage.
+
+The same checks run in the test suite and as `infraprep kb lint`, so content
+review and CI agree on what "valid" means.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from infraprep.knowledge.loader import KnowledgeBase
+from infraprep.knowledge.schema import INFRA_FAMILIES
+
+DUPLICATE_SIMILARITY = 88.0  # rapidfuzz token_set_ratio, 0..100
+COVERAGE_LEVELS = ("mid", "senior", "staff")
+MIN_PER_FAMILY_LEVEL = {
+    "behavioural": 5,
+    "technical": 5,
+    "design": 2,
+    "troubleshooting": 2,
+    "scripting": 1,
+    "concepts": 5,
+    "drills": 1,
+}
+MINIMUMS = {
+    "families": 14,
+    "stages": 10,
+    "signals": 40,
+    "questions": 600,
+    "behavioural": 150,
+    "technical": 250,
+    "design": 60,
+    "troubleshooting": 60,
+    "scripting": 40,
+    "concepts": 250,
+    "drills": 60,
+    "scenarios": 15,
+    "smart_questions": 100,
+    "concept_areas": 15,
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str  # "error" | "warning"
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.where}: {self.message}"
+
+
+def _ids(kb: KnowledgeBase) -> Iterable[Finding]:
+    seen: Counter[str] = Counter()
+    for _name, item in kb.all_items():
+        ident = getattr(item, "id", None)
+        if ident is not None:
+            seen[str(ident)] += 1
+    for ident, n in sorted(seen.items()):
+        if n > 1:
+            yield Finding("error", ident, f"id used {n} times")
+
+
+def _references(kb: KnowledgeBase) -> Iterable[Finding]:
+    for name, item in kb.all_items():
+        ref = getattr(item, "reference", None)
+        if ref is None:
+            continue
+        url = urlparse(str(ref))
+        if url.scheme != "https" and url.scheme != "http":
+            yield Finding(
+                "error", str(getattr(item, "id", name)), f"reference {ref} is not http(s)"
+            )
+        elif url.path in ("", "/") and not url.query:
+            yield Finding(
+                "error",
+                str(getattr(item, "id", name)),
+                f"reference {ref} is a bare home page; cite the specific page",
+            )
+
+
+def _cross_refs(kb: KnowledgeBase) -> Iterable[Finding]:
+    competencies = {c.id for c in kb.competencies}
+    stages = {s.id for s in kb.stages}
+    for _name, item in kb.all_items():
+        ident = str(getattr(item, "id", "?"))
+        for field in ("competencies", "unless_mentioned"):
+            for comp in getattr(item, field, ()) or ():
+                if comp not in competencies:
+                    yield Finding("error", ident, f"unknown competency {comp!r} in {field}")
+        for stage in getattr(item, "typical_loop", ()) or ():
+            if stage not in stages:
+                yield Finding("error", ident, f"unknown loop stage {stage!r}")
+        for stage in getattr(item, "stages", ()) or ():
+            if stage not in stages:
+                yield Finding("error", ident, f"unknown loop stage {stage!r}")
+
+
+def _near_duplicates(kb: KnowledgeBase) -> Iterable[Finding]:
+    from rapidfuzz import fuzz, process
+
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for q in kb.questions:
+        groups.setdefault(f"question:{q.kind}", []).append((q.id, q.prompt))
+    for c in kb.concepts:
+        groups.setdefault("concept", []).append((c.id, c.title + ". " + c.summary[:120]))
+    for d in kb.drills:
+        groups.setdefault("drill", []).append((d.id, d.title + ". " + d.prompt[:160]))
+    for s in kb.smart_questions:
+        groups.setdefault("smart", []).append((s.id, s.question))
+    for group, items in groups.items():
+        texts = [t.lower() for _i, t in items]
+        matrix = process.cdist(
+            texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=DUPLICATE_SIMILARITY, workers=1
+        )
+        for i in range(len(items)):
+            for j in range(i + 1, len(items)):
+                if matrix[i][j] >= DUPLICATE_SIMILARITY and len(texts[i]) > 25:
+                    yield Finding(
+                        "error",
+                        items[i][0],
+                        f"near-duplicate of {items[j][0]} ({group}, similarity {matrix[i][j]:.0f})",
+                    )
+
+
+def _counts(kb: KnowledgeBase) -> Iterable[Finding]:
+    kinds = Counter(q.kind for q in kb.questions)
+    actual = {
+        "families": sum(1 for f in kb.families if f.on_target),
+        "stages": len(kb.stages),
+        "signals": len(kb.signals),
+        "questions": len(kb.questions),
+        "concepts": len(kb.concepts),
+        "drills": len(kb.drills),
+        "scenarios": len(kb.scenarios),
+        "smart_questions": len(kb.smart_questions),
+        "concept_areas": len({c.area for c in kb.concepts}),
+        **kinds,
+    }
+    for key, minimum in MINIMUMS.items():
+        if actual.get(key, 0) < minimum:
+            yield Finding("error", "coverage", f"{key}: {actual.get(key, 0)} < {minimum}")
+
+
+def _coverage(kb: KnowledgeBase) -> Iterable[Finding]:
+    def fits(families: tuple[str, ...], levels: tuple[str, ...], fam: str, lvl: str) -> bool:
+        return (not families or fam in families) and (not levels or lvl in levels)
+
+    for fam in INFRA_FAMILIES:
+        for lvl in COVERAGE_LEVELS:
+            counts: Counter[str] = Counter()
+            for q in kb.questions:
+                if fits(q.families, q.levels, fam, lvl):
+                    counts[q.kind] += 1
+            counts["concepts"] = sum(1 for c in kb.concepts if fits(c.families, (), fam, lvl))
+            counts["drills"] = sum(1 for d in kb.drills if fits(d.families, d.levels, fam, lvl))
+            for kind, minimum in MIN_PER_FAMILY_LEVEL.items():
+                if counts[kind] < minimum:
+                    yield Finding(
+                        "error", f"coverage:{fam}:{lvl}", f"{counts[kind]} {kind} items < {minimum}"
+                    )
+
+
+def lint(kb: KnowledgeBase, *, counts: bool = True) -> list[Finding]:
+    findings: list[Finding] = []
+    for check in (_ids, _references, _cross_refs, _near_duplicates, _coverage):
+        findings.extend(check(kb))
+    if counts:
+        findings.extend(_counts(kb))
+    return findings

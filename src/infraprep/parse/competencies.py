@@ -1,0 +1,49 @@
+"""Find competencies (on-call, IaC, mentoring...) named in a line of a JD or CV.
+
+Synonyms come from the knowledge base, so adding a phrase is a data change.
+Paraphrases such as "carried the pager" map to the same id as "on-call".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from infraprep.knowledge.schema import Competency
+
+
+class CompetencyMatcher:
+    """One compiled alternation over every synonym, longest phrases first."""
+
+    def __init__(self, competencies: Iterable[Competency]) -> None:
+        self._ids_by_phrase: dict[str, list[str]] = {}
+        for comp in competencies:
+            for phrase in (comp.name.lower(), *comp.synonyms):
+                ids = self._ids_by_phrase.setdefault(phrase.lower(), [])
+                if comp.id not in ids:
+                    ids.append(comp.id)
+        phrases = sorted(self._ids_by_phrase, key=lambda p: (-len(p), p))
+        body = "|".join(re.escape(p) for p in phrases)
+        self._pattern = re.compile(rf"(?<![\w/+-])(?:{body})(?![\w+]|-\w)", re.IGNORECASE)
+
+    def find(self, text: str) -> tuple[str, ...]:
+        """Competency ids in first-appearance order, without repeats."""
+        seen: dict[str, None] = {}
+        for match in self._pattern.finditer(text):
+            for cid in self._ids_by_phrase[match.group(0).lower()]:
+                seen.setdefault(cid, None)
+        return tuple(seen)
+
+    def phrases(self, text: str) -> list[tuple[str, str]]:
+        """(matched phrase, competency id) pairs, for explaining a match."""
+        out = []
+        for match in self._pattern.finditer(text):
+            for cid in self._ids_by_phrase[match.group(0).lower()]:
+                out.append((match.group(0), cid))
+        return out
+
+
+@functools.lru_cache(maxsize=4)
+def competency_matcher(competencies: tuple[Competency, ...]) -> CompetencyMatcher:
+    return CompetencyMatcher(competencies)

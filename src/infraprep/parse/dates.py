@@ -1,0 +1,109 @@
+"""Dates and date ranges as CVs write them, normalised to "YYYY-MM" / "YYYY" / "present"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_DATE = (
+    rf"(?:{_MONTH_NAME}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}|"
+    rf"{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})"
+)
+_PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|onwards)"
+_SEP = r"\s*(?:-|–|—|to|until|till|through|~|→)\s*"
+RANGE = re.compile(
+    rf"(?P<start>{_DATE})(?:{_SEP}(?P<end>{_DATE}|{_PRESENT})|\s+(?P<onwards>onwards))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: str
+    end: str  # "present" for a current role
+    span: tuple[int, int]  # character offsets in the line
+
+
+def normalise_date(text: str) -> str | None:
+    """'Sept 2019' -> '2019-09'; '03/2019' -> '2019-03'; '2019' -> '2019'."""
+    t = text.strip().lower().rstrip(".")
+    if re.fullmatch(_PRESENT, t):
+        return "present"
+    m = re.match(rf"({_MONTH_NAME})\s*,?\s*'?({_YEAR})", t)
+    if m:
+        key = m.group(1).rstrip(".")[:4] if m.group(1).startswith("sept") else m.group(1)[:3]
+        return f"{m.group(2)}-{MONTHS[key]:02d}"
+    m = re.match(rf"(0?[1-9]|1[0-2])\s*[/.-]\s*({_YEAR})", t)
+    if m:
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
+    m = re.match(rf"({_YEAR})\s*[/.-]\s*(0?[1-9]|1[0-2])$", t)
+    if m:
+        return f"{m.group(1)}-{int(m.group(2)):02d}"
+    m = re.match(rf"({_YEAR})", t)
+    return m.group(1) if m else None
+
+
+def find_range(line: str) -> DateRange | None:
+    """The first employment-style date range in a line, if any."""
+    for m in RANGE.finditer(line):
+        start = normalise_date(m.group("start"))
+        if m.group("onwards"):
+            end: str | None = "present"
+        else:
+            end = normalise_date(m.group("end"))
+        if start and end and (end == "present" or end[:4] >= start[:4]):
+            return DateRange(start, end, m.span())
+    return None
+
+
+def to_month_index(value: str, today: dt.date, *, is_end: bool) -> int:
+    """Months since year 0; a bare year counts from January (start) or December (end)."""
+    if value == "present":
+        return today.year * 12 + today.month - 1
+    year = int(value[:4])
+    if len(value) >= 7:
+        return year * 12 + int(value[5:7]) - 1
+    return year * 12 + (11 if is_end else 0)
+
+
+def total_years(ranges: list[tuple[str, str]], today: dt.date) -> float:
+    """Years covered by the union of ranges, so overlapping jobs are not double-counted."""
+    spans = sorted(
+        (to_month_index(s, today, is_end=False), to_month_index(e, today, is_end=True) + 1)
+        for s, e in ranges
+    )
+    months = 0
+    cur_start, cur_end = None, None
+    for start, end in spans:
+        if end <= start:
+            continue
+        if cur_end is None or start > cur_end:
+            if cur_end is not None and cur_start is not None:
+                months += cur_end - cur_start
+            cur_start, cur_end = start, end
+        else:
+            cur_end = max(cur_end, end)
+    if cur_end is not None and cur_start is not None:
+        months += cur_end - cur_start
+    return round(months / 12, 1)

@@ -1,0 +1,71 @@
+"""Numbered lines with layout hints: the unit every parser and every piece of evidence uses.
+
+Evidence quotes "line N" of the CV or JD; the numbering must be the same one the
+report shows, so it is made here, once, from the ``Document``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from infraprep.models import Document
+
+_BULLET = re.compile(r"^\s*(?:[-*•▪◦●○■□➢➤►▶✓✔→·]|\(cid:\d+\)|\d{1,2}[.)])\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int  # 1-based
+    text: str  # without bullet glyphs and markdown markers
+    kind: str  # heading | paragraph | list_item | table_row
+    size: float = 1.0
+    bold: bool = False
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == "heading"
+
+
+def clean_text(text: str) -> str:
+    """Strip bullet glyphs, markdown heading/emphasis markers and extra spaces."""
+    text = _BULLET.sub("", text)
+    text = re.sub(r"^#{1,6}\s*", "", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = text.replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def numbered_lines(doc: Document) -> list[Line]:
+    """Split a document into numbered lines, keeping each block's kind.
+
+    A multi-line list item keeps the list kind on its first line only; the
+    continuation lines are joined onto it, because a CV bullet wrapped by the
+    PDF layout is still one bullet.
+    """
+    lines: list[Line] = []
+    for block in doc.blocks:
+        raw_lines = [ln for ln in block.text.splitlines() if ln.strip()]
+        if not raw_lines:
+            continue
+        if block.kind == "list_item":
+            merged = " ".join(clean_text(r) for r in raw_lines)
+            lines.append(Line(len(lines) + 1, merged, "list_item", block.size, block.bold))
+            continue
+        for raw in raw_lines:
+            kind = block.kind
+            if kind == "paragraph" and _BULLET.match(raw):
+                kind = "list_item"
+            elif kind == "paragraph" and re.match(r"^#{1,6}\s", raw):
+                kind = "heading"
+            text = clean_text(raw)
+            if text:
+                lines.append(Line(len(lines) + 1, text, kind, block.size, block.bold))
+    return lines
+
+
+def line_texts(lines: list[Line]) -> tuple[str, ...]:
+    return tuple(line.text for line in lines)

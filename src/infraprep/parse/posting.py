@@ -1,0 +1,188 @@
+"""Job description -> ``Posting``: title, level, family, requirements with their lines."""
+
+from __future__ import annotations
+
+import re
+
+from infraprep.errors import EmptyInputError, NotAJobPostingError
+from infraprep.knowledge import KnowledgeBase
+from infraprep.knowledge.schema import INFRA_FAMILIES
+from infraprep.models import Document, Posting, Requirement
+from infraprep.parse.competencies import competency_matcher
+from infraprep.parse.family import pick_family, score_families
+from infraprep.parse.level import infer_level
+from infraprep.parse.lines import Line, numbered_lines
+from infraprep.parse.sections import JD_SECTIONS, split_sections
+from infraprep.parse.technologies import canonical_technologies
+
+_NICE_CUES = re.compile(
+    r"\b(?:a plus|is a plus|are a plus|plus\b|preferred|bonus|nice[- ]to[- ]have|ideally|"
+    r"desirable|good to have|not required|helpful|advantageous|would be great|an advantage)\b",
+    re.IGNORECASE,
+)
+_YEARS = re.compile(
+    r"(\d{1,2})(?:\s*(?:-|–|to)\s*(\d{1,2}))?\s*\+?\s*(?:years|yrs)\b",
+    re.IGNORECASE,
+)
+_COMPANY_SENTENCE = re.compile(
+    r"^(?:at\s+)?([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:is|are|was|builds|helps|"
+    r"makes|provides|develops|creates|powers|offers|has)\b",
+)
+_NOT_COMPANY = {"we", "our", "you", "this", "the", "it", "they", "about", "join", "as", "in"}
+
+
+def _front_matter(lines: list[Line]) -> tuple[dict[str, str], list[Line]]:
+    """YAML front matter of a Markdown posting (18F style), and the lines after it."""
+    if not lines or lines[0].text.strip() != "---":
+        return {}, lines
+    meta: dict[str, str] = {}
+    for i, line in enumerate(lines[1:], start=1):
+        if line.text.strip() == "---":
+            return meta, lines[i + 1 :]
+        key, _, value = line.text.partition(":")
+        if value:
+            meta[key.strip().lower()] = value.strip().strip("'\"")
+    return {}, lines
+
+
+def _years(text: str) -> float | None:
+    m = _YEARS.search(text)
+    if not m:
+        return None
+    low = float(m.group(1))
+    return low if 0 < low <= 30 else None
+
+
+def _title(doc: Document, meta: dict[str, str], lines: list[Line]) -> str:
+    if meta.get("title"):
+        return meta["title"]
+    for line in lines[:8]:
+        if line.is_heading and 2 < len(line.text) < 90:
+            return line.text
+    if doc.title:
+        return re.split(r"\s[|·–—-]\s", doc.title)[0].strip()
+    return lines[0].text[:90] if lines else "Untitled role"
+
+
+def _company(
+    meta: dict[str, str], sections: list[tuple[str, Line | None, list[Line]]]
+) -> str | None:
+    if meta.get("company"):
+        return meta["company"]
+    for name, head, body in sections:
+        if head is not None and name in ("about", "role"):
+            m = re.match(
+                r"^about\s+(?!us\b|the\b|this\b|you\b)([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})$",
+                head.text.strip().rstrip(":"),
+                re.IGNORECASE,
+            )
+            if m:
+                return m.group(1)
+        if name in ("about", "top", "role"):
+            for line in body[:3]:
+                m = _COMPANY_SENTENCE.match(line.text)
+                if m and m.group(1).split()[0].lower() not in _NOT_COMPANY:
+                    return m.group(1)
+    return None
+
+
+def _requirement(line: Line, kind: str, section: str, kb: KnowledgeBase) -> Requirement:
+    text = line.text
+    if kind == "must" and _NICE_CUES.search(text):
+        kind = "nice"
+    return Requirement(
+        text=text,
+        kind="nice" if kind == "nice" else "must",
+        technologies=canonical_technologies(text),
+        competencies=competency_matcher(kb.competencies).find(text),
+        years=_years(text),
+        line=line.no,
+        section=section,
+    )
+
+
+def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
+    """Read a job description.
+
+    Raises:
+        EmptyInputError: the document has no text.
+        NotAJobPostingError: too little text to be a job description.
+    """
+    all_lines = numbered_lines(doc)
+    if not all_lines:
+        raise EmptyInputError("The job description is empty.")
+    meta, lines = _front_matter(all_lines)
+    words = sum(len(line.text.split()) for line in lines)
+    if words < 25:
+        raise NotAJobPostingError(
+            f"The job description has only {words} words; that is too little to tailor a report.",
+        )
+    sections = split_sections(lines, JD_SECTIONS)
+    title = _title(doc, meta, lines)
+
+    must: list[Requirement] = []
+    responsibilities: list[Requirement] = []
+    process: list[str] = []
+    body_parts: list[str] = []
+    for name, _head, body in sections:
+        if name in ("benefits",):
+            continue
+        if name != "about":
+            body_parts.extend(line.text for line in body)
+        for line in body:
+            if len(line.text) < 12 or (line.text.endswith(":") and len(line.text) < 40):
+                continue
+            if name == "requirements":
+                must.append(_requirement(line, "must", name, kb))
+            elif name == "nice":
+                must.append(_requirement(line, "nice", name, kb))
+            elif name == "responsibilities" or (
+                name in ("role", "top") and line.kind == "list_item"
+            ):
+                responsibilities.append(_requirement(line, "must", "responsibilities", kb))
+            elif name == "process":
+                process.append(line.text)
+
+    requirements = must or [r for r in responsibilities if r.technologies or r.competencies]
+    if not requirements and not responsibilities:
+        raise NotAJobPostingError(
+            "No requirements or responsibilities were found in the job description.",
+        )
+    body = "\n".join(body_parts)
+    years = max((r.years for r in requirements if r.years), default=None)
+    level, level_reason = infer_level(title, years, body)
+    scores, reasons = score_families(title, body, kb.families)
+    family = pick_family(scores)
+    comps: dict[str, None] = {}
+    for req in (*requirements, *responsibilities):
+        for c in req.competencies:
+            comps.setdefault(c, None)
+    archetype = _archetype(kb, "\n".join(line.text for line in lines))
+    return Posting(
+        title=title,
+        company=_company(meta, sections),
+        level=level,
+        level_reason=level_reason,
+        family=family,
+        families=scores,
+        on_target=family in INFRA_FAMILIES,
+        technologies=canonical_technologies(body),
+        competencies=tuple(comps),
+        requirements=tuple(requirements),
+        responsibilities=tuple(responsibilities),
+        years_required=years,
+        interview_process=tuple(process),
+        archetype=archetype,
+        lines=tuple(line.text for line in all_lines),
+        family_reason=reasons.get(family, "nothing in the posting matched a known family"),
+    )
+
+
+def _archetype(kb: KnowledgeBase, text: str) -> str | None:
+    low = text.lower()
+    best, best_hits = None, 0
+    for arch in kb.archetypes:
+        hits = sum(1 for cue in arch.cues if cue in low)
+        if hits > best_hits:
+            best, best_hits = arch.id, hits
+    return best

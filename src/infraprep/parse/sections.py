@@ -1,0 +1,260 @@
+"""Section headings of CVs and job descriptions, mapped to a small set of names.
+
+Postings and CVs use dozens of headings for the same thing ("What you'll
+bring", "Qualifications", "You have"); the parsers only need to know which
+part of the document a line is in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from infraprep.parse.lines import Line
+
+JD_SECTIONS: dict[str, tuple[str, ...]] = {
+    "about": (
+        "about us",
+        "about the company",
+        "who we are",
+        "our company",
+        "company overview",
+        "about",
+        "our mission",
+        "overview",
+        "the company",
+    ),
+    "role": (
+        "about this job",
+        "about the role",
+        "about this role",
+        "the role",
+        "role summary",
+        "position summary",
+        "job summary",
+        "summary",
+        "the opportunity",
+        "job description",
+        "position overview",
+        "description",
+        "the team",
+        "about the team",
+    ),
+    "responsibilities": (
+        "responsibilities",
+        "key responsibilities",
+        "what you'll do",
+        "what you will do",
+        "what you’ll do",
+        "your responsibilities",
+        "duties",
+        "job duties",
+        "in this role you will",
+        "you will",
+        "the work",
+        "key objectives",
+        "objectives",
+        "day to day",
+        "day-to-day",
+        "what you'll be doing",
+        "your impact",
+        "role and responsibilities",
+        "specific duties",
+    ),
+    "requirements": (
+        "requirements",
+        "qualifications",
+        "minimum qualifications",
+        "basic qualifications",
+        "required qualifications",
+        "what you'll need",
+        "what you will need",
+        "what you need",
+        "what we're looking for",
+        "what we are looking for",
+        "who you are",
+        "you have",
+        "you should have",
+        "must have",
+        "must-haves",
+        "skills",
+        "required skills",
+        "skills and experience",
+        "experience",
+        "requirements and qualifications",
+        "about you",
+        "what you bring",
+        "what you'll bring",
+        "your background",
+        "key skills",
+        "technical skills",
+        "required experience",
+        "specialized experience",
+        "desired skills and experience",
+        "skills & qualifications",
+        "job requirements",
+    ),
+    "nice": (
+        "nice to have",
+        "nice-to-have",
+        "nice to haves",
+        "preferred qualifications",
+        "preferred",
+        "bonus",
+        "bonus points",
+        "pluses",
+        "plus",
+        "desired qualifications",
+        "preferred skills",
+        "extra credit",
+        "it would be great if",
+        "ideally",
+        "good to have",
+        "additional qualifications",
+    ),
+    "process": (
+        "interview process",
+        "hiring process",
+        "our interview process",
+        "what to expect",
+        "the process",
+        "how to apply",
+        "recruitment process",
+        "next steps",
+    ),
+    "benefits": (
+        "benefits",
+        "perks",
+        "what we offer",
+        "compensation",
+        "salary",
+        "why join us",
+        "perks and benefits",
+        "equal opportunity",
+        "eeo",
+        "location",
+        "pay",
+    ),
+}
+
+CV_SECTIONS: dict[str, tuple[str, ...]] = {
+    "summary": (
+        "summary",
+        "profile",
+        "professional summary",
+        "about me",
+        "objective",
+        "career objective",
+        "career summary",
+        "overview",
+    ),
+    "experience": (
+        "experience",
+        "work experience",
+        "professional experience",
+        "employment",
+        "employment history",
+        "work history",
+        "career history",
+        "relevant experience",
+        "experience summary",
+        "professional background",
+    ),
+    "education": (
+        "education",
+        "academic background",
+        "qualifications",
+        "academics",
+        "education and training",
+        "academic qualifications",
+    ),
+    "skills": (
+        "skills",
+        "technical skills",
+        "core skills",
+        "key skills",
+        "technologies",
+        "tools",
+        "skills & tools",
+        "technical proficiencies",
+        "core competencies",
+        "competencies",
+        "tech stack",
+        "skills and tools",
+        "it skills",
+        "languages",
+    ),
+    "projects": (
+        "projects",
+        "personal projects",
+        "open source",
+        "side projects",
+        "selected projects",
+        "key projects",
+    ),
+    "certifications": (
+        "certifications",
+        "certificates",
+        "licenses",
+        "certificate",
+        "licenses & certifications",
+        "awards",
+        "achievements",
+        "publications",
+    ),
+    "other": (
+        "links",
+        "additional information",
+        "interests",
+        "hobbies",
+        "references",
+        "volunteer",
+        "volunteering",
+        "activities",
+        "contact",
+    ),
+}
+
+_HEADING_SHAPE = re.compile(r"^[A-Za-z][A-Za-z &/'’,+-]{1,60}:?$")
+
+
+def _normal(text: str) -> str:
+    text = text.lower().strip().rstrip(":").strip()
+    return re.sub(r"\s+", " ", text.replace("’", "'"))
+
+
+def section_of(line: Line, table: dict[str, tuple[str, ...]]) -> str | None:
+    """The section a heading line opens, or None when the line is not a heading.
+
+    A known heading name counts when it stands alone on a short line; layout
+    (heading kind, all capitals, trailing colon) is only a tie-breaker, since
+    PDF and text CVs often lose it.
+    """
+    text = line.text.strip()
+    if len(text) > 70 or not _HEADING_SHAPE.match(text.replace("&amp;", "&")):
+        return None
+    norm = _normal(text)
+    for name, heads in table.items():
+        if norm in heads:
+            return name
+    # "Requirements:" with a trailing clause, or "Preferred Qualifications (a plus)"
+    if line.is_heading or text.isupper() or text.endswith(":"):
+        for name, heads in table.items():
+            if any(norm.startswith(h + " ") for h in heads if len(h) > 4):
+                return name
+    return None
+
+
+def split_sections(
+    lines: list[Line],
+    table: dict[str, tuple[str, ...]],
+    first: str = "top",
+) -> list[tuple[str, Line | None, list[Line]]]:
+    """Group lines under the section headings that precede them."""
+    out: list[tuple[str, Line | None, list[Line]]] = [(first, None, [])]
+    for line in lines:
+        name = section_of(line, table)
+        if name is not None:
+            out.append((name, line, []))
+        else:
+            out[-1][2].append(line)
+    return out

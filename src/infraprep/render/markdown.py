@@ -1,0 +1,170 @@
+"""The plan as Markdown: for notes apps, wikis and plain-text readers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from infraprep.models import Evidence, Plan, QuestionItem
+from infraprep.render.evidence import cite
+
+STATUS = {"met": "✅ met", "partly": "◐ partly", "gap": "✗ gap"}
+
+
+def _md(text: str) -> str:
+    """Escape what Markdown would otherwise read as markup in CV/JD text."""
+    out = text.replace("\\", "\\\\")
+    for ch in "`*_[]<>|":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _why(evidence: Iterable[Evidence]) -> list[str]:
+    return [f"  - *Why:* {_md(cite(ev))}" for ev in evidence]
+
+
+def _question(n: int, q: QuestionItem) -> list[str]:
+    out = [f"### {n}. {_md(q.prompt)}", "", f"**What it tests:** {_md(q.tests)}", ""]
+    out += ["**Talking points:**", *[f"- {_md(p)}" for p in q.talking_points], ""]
+    if q.red_flags:
+        out += ["**Red flags:** " + "; ".join(_md(r) for r in q.red_flags), ""]
+    if q.follow_ups:
+        out += ["**Follow-ups:** " + " / ".join(_md(f) for f in q.follow_ups), ""]
+    if q.story:
+        s = q.story
+        flag = "" if s.star.result_has_number else " ⚠ *result has no number*"
+        out += [
+            f"**Your story** (CV line {s.line}, {_md(s.position)}): “{_md(s.bullet)}”{flag}",
+            f"- **S:** {_md(s.star.situation)}",
+            f"- **T:** {_md(s.star.task)}",
+            f"- **A:** {_md(s.star.action)}",
+            f"- **R:** {_md(s.star.result)}",
+            "",
+        ]
+    elif q.kind == "behavioural":
+        out += [
+            "**Your story:** no CV line answers this yet: pick one from outside the CV "
+            "and write it down.",
+            "",
+        ]
+    out += [*_why(q.why), ""]
+    return out
+
+
+def render_markdown(plan: Plan) -> bytes:
+    p = plan.posting
+    lines: list[str] = [
+        f"# Interview prep: {_md(p.title)}" + (f" at {_md(p.company)}" if p.company else ""),
+        "",
+        f"*{_md(plan.family_name)} · {p.level} · generated {plan.generated_on.isoformat()} · "
+        f"interview {plan.interview_date.isoformat()} · {plan.hours_per_week:g} h/week*",
+        "",
+    ]
+    lines += [f"> {_md(n)}" for n in plan.notices] + [""]
+    lines += [
+        "## Fit",
+        "",
+        f"**{plan.fit.score}/100.** {_md(plan.fit.explanation)}",
+        "",
+        "| Requirement | Kind | Status | CV evidence |",
+        "|---|---|---|---|",
+    ]
+    for row in plan.fit.rows:
+        cv = f"line {row.cv.line}: {_md(row.cv.text)}" if row.cv else "—"
+        lines.append(
+            f"| {_md(row.requirement)} (JD line {row.jd.line}) | {row.kind} | "
+            f"{STATUS[row.status]} | {cv} |"
+        )
+    lines += ["", "## The loop you will likely face", ""]
+    for r in plan.loop:
+        lines += [
+            f"### {_md(r.name)}",
+            "",
+            f"**Tests:** {_md(r.tests)}",
+            "",
+            f"**Format:** {_md(r.format)}",
+            "",
+            "**Prepare:**",
+            *[f"- {_md(x)}" for x in r.prepare],
+            "",
+            "**Common mistakes:** " + "; ".join(_md(x) for x in r.mistakes),
+            "",
+            *_why(r.why),
+            "",
+        ]
+    lines += ["## What interviewers for this job look for", ""]
+    for s in plan.signals:
+        lines += [f"- **{_md(s.name)}** — {_md(s.description)}", *_why(s.why)]
+    lines += ["", "## Behavioural questions and your stories", ""]
+    for n, q in enumerate(plan.behavioural, 1):
+        lines += _question(n, q)
+    lines += ["## Walk me through your CV", ""]
+    for step in plan.walkthrough:
+        lines += [f"- **{_md(step.position)}:** lead with “{_md(step.point)}”", *_why(step.why[1:])]
+    lines += ["", "## Concepts to master", ""]
+    for n, c in enumerate(plan.concepts, 1):
+        lines += [
+            f"### {n}. {_md(c.title)} ({c.area})",
+            "",
+            f"*Need {c.need:.2f} × gap {c.gap:.2f}*",
+            "",
+            _md(c.summary),
+            "",
+            f"**Expected at {p.level}:** {_md(c.depth)}",
+            "",
+            "**Pitfalls:** " + "; ".join(_md(x) for x in c.pitfalls),
+            "",
+            "**Check yourself:**",
+            *[f"- {_md(x)}" for x in c.self_check],
+            "",
+            f"Reference: <{c.reference}>",
+            "",
+            *_why(c.why),
+            "",
+        ]
+    lines += ["## Technical questions", ""]
+    for n, q in enumerate(plan.technical, 1):
+        lines += _question(n, q)
+    lines += ["## Drills with worked answers", ""]
+    for d in plan.drills:
+        lines += [
+            f"### {_md(d.title)} ({d.kind})",
+            "",
+            _md(d.prompt),
+            "",
+            "**Worked answer:**",
+            *[f"{i}. {_md(x)}" for i, x in enumerate(d.worked_answer, 1)],
+            "",
+        ]
+        if d.answers:
+            lines += [
+                "**Check your numbers:** "
+                + "; ".join(
+                    f"{a['name']} ≈ {a['value']:g} {a['unit']} (±{float(a['tolerance']):.0%})"  # type: ignore[arg-type]
+                    for a in d.answers
+                ),
+                "",
+            ]
+        if d.rubric:
+            lines += ["**A strong answer covers:**", *[f"- {_md(x)}" for x in d.rubric], ""]
+        if d.solution:
+            lines += ["```python", d.solution.rstrip(), "```", ""]
+        lines += [*_why(d.why), ""]
+    lines += ["## Smart questions to ask", ""]
+    for a in plan.smart_questions:
+        lines += [
+            f"- **{_md(a.question)}** ({a.theme}) — {_md(a.when)}",
+            f"  - Good sign: {_md(a.good_answer)}",
+            f"  - Worrying: {_md(a.worrying_answer)}",
+            *_why(a.why),
+        ]
+    lines += ["", "## Related roles", ""]
+    for r in plan.related_roles:
+        lines.append(f"- **{_md(r.name)}:** {_md(r.how_prep_differs)}")
+    lines += ["", "## Study plan", "", "| Dates | Phase | Hours | Work on |", "|---|---|---|---|"]
+    for b in plan.study_plan:
+        lines.append(
+            f"| {b.start.isoformat()} → {b.end.isoformat()} | {_md(b.phase)} | "
+            f"{b.hours:g} | {', '.join(b.items) or '—'} |"
+        )
+    lines.append("")
+    return "\n".join(lines).encode("utf-8")

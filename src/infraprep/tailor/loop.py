@@ -1,0 +1,122 @@
+"""The interview loop this posting will likely run, and what its interviewers weigh.
+
+When the posting describes its own process (Teleport's do), the rounds come
+from those lines and cite them; otherwise from the family's typical loop.
+"""
+
+from __future__ import annotations
+
+import re
+
+from infraprep.knowledge import KnowledgeBase
+from infraprep.knowledge.schema import LoopStage
+from infraprep.models import Evidence, LoopRound, Posting, SignalItem
+from infraprep.tailor.needs import Needs
+
+DEFAULT_LOOP = (
+    "recruiter-screen",
+    "hiring-manager",
+    "coding",
+    "system-design",
+    "troubleshooting",
+    "behavioural",
+)
+
+
+def _cue_hit(cue: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w])", text) is not None
+
+
+def _round(stage: LoopStage, why: tuple[Evidence, ...]) -> LoopRound:
+    return LoopRound(
+        stage_id=stage.id,
+        name=stage.name,
+        tests=stage.tests,
+        format=stage.format,
+        prepare=stage.how_to_prepare,
+        mistakes=stage.common_mistakes,
+        why=why,
+    )
+
+
+def likely_loop(posting: Posting, kb: KnowledgeBase) -> tuple[LoopRound, ...]:
+    stages = {s.id: s for s in kb.stages}
+    from_jd: dict[str, Evidence] = {}
+    base = len(posting.lines) - len(posting.interview_process)
+    for offset, text in enumerate(posting.interview_process):
+        low = text.lower()
+        line_no = _line_of(posting, text, base + offset + 1)
+        for stage in kb.stages:
+            if stage.id not in from_jd and any(_cue_hit(c, low) for c in stage.cues):
+                from_jd[stage.id] = Evidence(
+                    source="jd", text=text, line=line_no, note="the posting's interview process"
+                )
+    try:
+        family = kb.family(posting.family)
+        typical = family.typical_loop or DEFAULT_LOOP
+        fam_name = family.name
+    except KeyError:
+        typical, fam_name = DEFAULT_LOOP, posting.family
+    order = [sid for sid in stages if sid in from_jd or sid in typical]
+    rounds = []
+    for sid in order:
+        if sid in from_jd:
+            why: tuple[Evidence, ...] = (from_jd[sid],)
+        else:
+            why = (
+                Evidence(
+                    source="knowledge",
+                    text=f"Typical of {fam_name} loops",
+                    note="not stated in the posting",
+                ),
+            )
+        rounds.append(_round(stages[sid], why))
+    return tuple(rounds)
+
+
+def _line_of(posting: Posting, text: str, fallback: int) -> int:
+    for no, line in enumerate(posting.lines, start=1):
+        if line == text:
+            return no
+    return fallback
+
+
+def weighed_signals(
+    posting: Posting,
+    needs: Needs,
+    kb: KnowledgeBase,
+    limit: int = 8,
+) -> tuple[SignalItem, ...]:
+    """Signals the JD's own lines point at first, then those its competencies imply."""
+    scored: list[tuple[float, str, SignalItem]] = []
+    lowered = [(no, line, line.lower()) for no, line in enumerate(posting.lines, start=1)]
+    for sig in kb.signals:
+        why: list[Evidence] = []
+        for cue in sig.cues:
+            for no, line, low in lowered:
+                if _cue_hit(cue.lower(), low):
+                    why.append(Evidence(source="jd", text=line, line=no, note=f'says "{cue}"'))
+                    break
+            if len(why) >= 2:
+                break
+        comp_value = sum(needs.need.get(c, 0.0) for c in sig.competencies)
+        if not why:
+            why = list(needs.why(sig.competencies, limit=1))
+        fam = 1.0 if not sig.families or posting.family in sig.families else 0.4
+        lvl = 1.0 if not sig.levels or posting.level in sig.levels else 0.5
+        score = (2.0 * min(len(why), 2) + comp_value) * fam * lvl
+        if score > 0 and why:
+            scored.append(
+                (
+                    score,
+                    sig.id,
+                    SignalItem(
+                        id=sig.id,
+                        name=sig.name,
+                        description=sig.description,
+                        why=tuple(why),
+                    ),
+                )
+            )
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return tuple(item for _s, _id, item in scored[:limit])

@@ -1,0 +1,118 @@
+"""What the job needs and how much of it the CV already shows.
+
+Everything the tailor ranks is scored against these two maps: ``need`` (how
+strongly the JD asks for a competency or technology, 0..1) and ``gap`` (how
+little the CV evidences it, 0..1). A concept the job needs and the CV does not
+show ranks first; one the CV already proves ranks last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from infraprep.knowledge import KnowledgeBase
+from infraprep.models import Evidence, Posting, Profile
+from infraprep.parse.competencies import competency_matcher
+from infraprep.parse.technologies import canonical_technologies
+
+MUST_WEIGHT = 1.0
+NICE_WEIGHT = 0.5
+RESPONSIBILITY_WEIGHT = 0.6
+BULLET_STRENGTH = 1.0
+MENTION_STRENGTH = 0.45
+
+
+@dataclass(frozen=True)
+class CvLine:
+    """A CV line with what it shows, and whether it is a position bullet."""
+
+    no: int
+    text: str
+    position: str | None
+    technologies: tuple[str, ...]
+    competencies: tuple[str, ...]
+
+    @property
+    def is_bullet(self) -> bool:
+        return self.position is not None
+
+    def evidence(self, note: str = "shows") -> Evidence:
+        return Evidence(source="cv", text=self.text, line=self.no, note=note)
+
+
+@dataclass(frozen=True)
+class Needs:
+    need: dict[str, float]  # competency id or technology name -> 0..1
+    gap: dict[str, float]
+    jd_evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    cv_evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    cv_lines: tuple[CvLine, ...] = ()
+
+    def score(self, keys: tuple[str, ...] | list[str]) -> float:
+        """Sum of need x gap over keys: what studying an item would buy."""
+        return sum(self.need.get(k, 0.0) * self.gap.get(k, 1.0) for k in keys)
+
+    def why(self, keys: tuple[str, ...] | list[str], limit: int = 2) -> tuple[Evidence, ...]:
+        out: list[Evidence] = []
+        ranked = sorted(keys, key=lambda k: -self.need.get(k, 0.0))
+        for key in ranked:
+            for ev in self.jd_evidence.get(key, [])[:1]:
+                if ev not in out:
+                    out.append(ev)
+            if len(out) >= limit:
+                break
+        return tuple(out)
+
+
+def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
+    """Every CV line with its technologies and competencies; bullets know their position."""
+    matcher = competency_matcher(kb.competencies)
+    position_of: dict[int, str] = {}
+    for pos in profile.positions:
+        label = pos.title + (f" at {pos.company}" if pos.company else "")
+        for no in pos.bullet_lines:
+            position_of[no] = label
+    out = []
+    for no, text in enumerate(profile.lines, start=1):
+        out.append(
+            CvLine(
+                no=no,
+                text=text,
+                position=position_of.get(no),
+                technologies=canonical_technologies(text),
+                competencies=matcher.find(text),
+            )
+        )
+    return tuple(out)
+
+
+def compute_needs(posting: Posting, profile: Profile, kb: KnowledgeBase) -> Needs:
+    need: dict[str, float] = {}
+    jd_ev: dict[str, list[Evidence]] = {}
+    for req, weight in [
+        *((r, MUST_WEIGHT if r.kind == "must" else NICE_WEIGHT) for r in posting.requirements),
+        *((r, RESPONSIBILITY_WEIGHT) for r in posting.responsibilities),
+    ]:
+        for key in (*req.technologies, *req.competencies):
+            need[key] = need.get(key, 0.0) + weight
+            ev = Evidence(source="jd", text=req.text, line=req.line, note="asks for")
+            bucket = jd_ev.setdefault(key, [])
+            if ev not in bucket:
+                bucket.append(ev)
+    top = max(need.values(), default=1.0)
+    need = {k: round(min(1.0, v / top) ** 0.5, 4) for k, v in need.items()}
+
+    lines = cv_lines(profile, kb)
+    strength: dict[str, float] = {}
+    cv_ev: dict[str, list[Evidence]] = {}
+    for line in lines:
+        s = BULLET_STRENGTH if line.is_bullet else MENTION_STRENGTH
+        for key in (*line.technologies, *line.competencies):
+            if s > strength.get(key, 0.0):
+                strength[key] = s
+            cv_ev.setdefault(key, []).append(line.evidence())
+    bullets = frozenset(line.no for line in lines if line.is_bullet)
+    for key in cv_ev:
+        cv_ev[key].sort(key=lambda e: 0 if e.line in bullets else 1)
+    gap = {k: round(1.0 - 0.9 * strength.get(k, 0.0), 4) for k in set(need) | set(strength)}
+    return Needs(need=need, gap=gap, jd_evidence=jd_ev, cv_evidence=cv_ev, cv_lines=lines)

@@ -1,0 +1,339 @@
+"""tailor: Profile + Posting + knowledge -> Plan. A pure function of its inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from infraprep.errors import UsageError
+from infraprep.knowledge import KnowledgeBase
+from infraprep.knowledge.schema import Concept, Drill, Question
+from infraprep.models import (
+    ConceptItem,
+    DrillItem,
+    Evidence,
+    Plan,
+    Posting,
+    Profile,
+    QuestionItem,
+    RelatedRole,
+    WalkthroughStep,
+)
+from infraprep.tailor.asks import smart_questions
+from infraprep.tailor.fit import assess_fit
+from infraprep.tailor.loop import likely_loop, weighed_signals
+from infraprep.tailor.needs import Needs, compute_needs
+from infraprep.tailor.schedule import build_schedule
+from infraprep.tailor.select import Scored, pick, score_item
+from infraprep.tailor.stories import assign_stories
+
+DEFAULT_RUNWAY_DAYS = 28
+LIMITS = {"behavioural": 10, "technical": 12, "concepts": 14, "drills": 6}
+
+
+def _depth_for(concept: Concept, level: str) -> str:
+    if level in ("intern", "junior", "mid"):
+        return concept.depth.mid
+    if level == "senior":
+        return concept.depth.senior
+    return concept.depth.staff
+
+
+def _score_questions(
+    qs: list[Question], posting: Posting, needs: Needs, kb: KnowledgeBase
+) -> list[Scored[Question]]:
+    out = []
+    for q in qs:
+        score, keys = score_item(
+            families=q.families,
+            levels=q.levels,
+            competencies=q.competencies,
+            technologies=q.technologies,
+            posting=posting,
+            needs=needs,
+            kb=kb,
+        )
+        out.append(Scored(q, score, keys))
+    return out
+
+
+def _question_item(s: Scored[Question], needs: Needs, story=None) -> QuestionItem:
+    q = s.item
+    why = needs.why(s.keys) or (
+        Evidence(
+            source="knowledge",
+            text="Asked across infra loops at this level",
+            note="general",
+        ),
+    )
+    return QuestionItem(
+        id=q.id,
+        kind=q.kind,
+        prompt=q.prompt,
+        tests=q.tests,
+        talking_points=q.talking_points,
+        red_flags=q.red_flags,
+        follow_ups=q.follow_ups,
+        story=story,
+        score=round(s.score, 4),
+        why=why,
+    )
+
+
+def _concepts(posting: Posting, needs: Needs, kb: KnowledgeBase) -> list[ConceptItem]:
+    scored: list[Scored[Concept]] = []
+    for c in kb.concepts:
+        score, keys = score_item(
+            families=c.families,
+            levels=(),
+            competencies=c.competencies,
+            technologies=c.technologies,
+            posting=posting,
+            needs=needs,
+            kb=kb,
+        )
+        scored.append(Scored(c, score, keys))
+    musts = [k for k, v in sorted(needs.need.items(), key=lambda kv: (-kv[1], kv[0])) if v >= 0.5]
+    chosen = pick(
+        scored,
+        limit=LIMITS["concepts"],
+        ident=lambda c: c.id,
+        groups=lambda c: (c.area,),
+        must_cover=musts,
+        per_group=2,
+    )
+    items = []
+    for s in chosen:
+        c = s.item
+        need = max((needs.need.get(k, 0.0) for k in s.keys), default=0.0)
+        gap = min((needs.gap.get(k, 1.0) for k in s.keys), default=1.0)
+        why = list(needs.why(s.keys))
+        for key in s.keys:
+            cv = needs.cv_evidence.get(key)
+            if cv:
+                why.append(cv[0].model_copy(update={"note": "the CV already shows"}))
+                break
+        items.append(
+            ConceptItem(
+                id=c.id,
+                title=c.title,
+                area=c.area,
+                summary=c.summary,
+                depth=_depth_for(c, posting.level),
+                pitfalls=c.pitfalls,
+                self_check=c.self_check,
+                reference=str(c.reference),
+                need=round(need, 3),
+                gap=round(gap, 3),
+                score=round(s.score, 4),
+                why=tuple(why)
+                or (
+                    Evidence(
+                        source="knowledge",
+                        text=f"Core {c.area} knowledge for this family",
+                        note="general",
+                    ),
+                ),
+            )
+        )
+    return items
+
+
+def _drills(posting: Posting, needs: Needs, kb: KnowledgeBase) -> list[DrillItem]:
+    scored: list[Scored[Drill]] = []
+    for d in kb.drills:
+        score, keys = score_item(
+            families=d.families,
+            levels=d.levels,
+            competencies=d.competencies,
+            technologies=d.technologies,
+            posting=posting,
+            needs=needs,
+            kb=kb,
+        )
+        scored.append(Scored(d, score, keys))
+    chosen = pick(
+        scored,
+        limit=LIMITS["drills"],
+        ident=lambda d: d.id,
+        groups=lambda d: (d.kind,),
+        per_group=2,
+    )
+    out = []
+    for s in chosen:
+        d = s.item
+        out.append(
+            DrillItem(
+                id=d.id,
+                kind=d.kind,
+                title=d.title,
+                prompt=d.prompt,
+                worked_answer=d.worked_answer,
+                answers=tuple(a.model_dump() for a in d.answers),
+                rubric=d.rubric,
+                solution=d.solution,
+                score=round(s.score, 4),
+                why=needs.why(s.keys)
+                or (
+                    Evidence(
+                        source="knowledge", text=f"A {d.kind} drill for this level", note="general"
+                    ),
+                ),
+            )
+        )
+    return out
+
+
+def _walkthrough(profile: Profile, needs: Needs) -> list[WalkthroughStep]:
+    """'Walk me through your CV': recent roles first, each led by its most relevant bullet."""
+    steps = []
+    for pos in profile.positions[:4]:
+        label = pos.title + (f" at {pos.company}" if pos.company else "")
+        best = None
+        best_score = -1.0
+        for line in needs.cv_lines:
+            if line.no in pos.bullet_lines:
+                score = needs.score((*line.technologies, *line.competencies))
+                if score > best_score:
+                    best, best_score = line, score
+        if best is None:
+            continue
+        keys = (*best.technologies, *best.competencies)
+        steps.append(
+            WalkthroughStep(
+                position=label,
+                point=best.text,
+                why=(best.evidence("lead with"), *needs.why(keys, limit=1)),
+            )
+        )
+    return steps
+
+
+def _related(posting: Posting, kb: KnowledgeBase) -> list[RelatedRole]:
+    try:
+        fam = kb.family(posting.family)
+    except KeyError:
+        return []
+    ids = list(dict.fromkeys([*fam.related, *(f for f in posting.families if f != fam.id)]))
+    out = []
+    for fid in ids[:5]:
+        try:
+            other = kb.family(fid)
+        except KeyError:
+            continue
+        out.append(
+            RelatedRole(
+                family=other.id,
+                name=other.name,
+                how_prep_differs=other.prep_differences,
+                score=posting.families.get(other.id, 0.0),
+            )
+        )
+    return out
+
+
+def build_plan(
+    profile: Profile,
+    posting: Posting,
+    kb: KnowledgeBase,
+    *,
+    today: dt.date,
+    interview_date: dt.date | None = None,
+    hours_per_week: float = 6.0,
+) -> Plan:
+    """Tailor the knowledge base to one posting and one CV.
+
+    Raises:
+        UsageError: the interview date is not after today, or hours are out of range.
+    """
+    interview = interview_date or today + dt.timedelta(days=DEFAULT_RUNWAY_DAYS)
+    if interview <= today:
+        raise UsageError(
+            f"The interview date {interview.isoformat()} is not after today ({today.isoformat()}).",
+            "Pass a future date with --interview-date YYYY-MM-DD.",
+        )
+    if not 0.5 <= hours_per_week <= 80:
+        raise UsageError(
+            f"{hours_per_week:g} hours per week is out of range.",
+            "Use a number between 0.5 and 80.",
+        )
+    needs = compute_needs(posting, profile, kb)
+    fit = assess_fit(posting, profile, needs)
+    must_comps = [c for r in posting.requirements if r.kind == "must" for c in r.competencies]
+
+    behavioural = _score_questions(
+        [q for q in kb.questions if q.kind == "behavioural"], posting, needs, kb
+    )
+    beh = pick(
+        behavioural,
+        limit=LIMITS["behavioural"],
+        ident=lambda q: q.id,
+        groups=lambda q: q.competencies[:1],
+        must_cover=[
+            c
+            for c in dict.fromkeys(must_comps)
+            if any(c == comp.id and comp.behavioural for comp in kb.competencies)
+        ],
+    )
+    stories = assign_stories([s.item for s in beh], needs.cv_lines)
+    technical = _score_questions(
+        [q for q in kb.questions if q.kind != "behavioural"], posting, needs, kb
+    )
+    tech = pick(
+        technical,
+        limit=LIMITS["technical"],
+        ident=lambda q: q.id,
+        groups=lambda q: (q.kind, q.area or q.competencies[0]),
+        must_cover=list(dict.fromkeys(must_comps)),
+        per_group=3,
+    )
+    concepts = _concepts(posting, needs, kb)
+    drills = _drills(posting, needs, kb)
+    asks = smart_questions(posting, kb)
+
+    notices = []
+    try:
+        family = kb.family(posting.family)
+        family_name, family_summary = family.name, family.summary
+    except KeyError:
+        family_name, family_summary = posting.family, ""
+    if not posting.on_target:
+        notices.append(
+            f"This posting reads as a {family_name} role ({posting.family_reason}), not an "
+            "infrastructure one. infraprep specialises in infra loops: the general sections "
+            "(behavioural, stories, plan) apply; weigh the technical ones with care.",
+        )
+    if not profile.positions:
+        notices.append(
+            "No dated positions were found in the CV, so stories and evidence "
+            "come from its other lines. Dates like 'Mar 2021 - Present' help."
+        )
+    notices.append(f"Level: {posting.level} ({posting.level_reason}).")
+
+    work = {
+        "concepts": [c.id for c in concepts],
+        "drills": [d.id for d in drills],
+        "technical": [s.item.id for s in tech],
+        "behavioural": [s.item.id for s in beh],
+        "asks": [a.id for a in asks],
+    }
+    return Plan(
+        generated_on=today,
+        interview_date=interview,
+        hours_per_week=hours_per_week,
+        posting=posting,
+        profile=profile,
+        family_name=family_name,
+        family_summary=family_summary,
+        notices=tuple(notices),
+        fit=fit,
+        loop=likely_loop(posting, kb),
+        signals=weighed_signals(posting, needs, kb),
+        behavioural=tuple(_question_item(s, needs, stories.get(s.item.id)) for s in beh),
+        technical=tuple(_question_item(s, needs) for s in tech),
+        concepts=tuple(concepts),
+        drills=tuple(drills),
+        smart_questions=asks,
+        related_roles=tuple(_related(posting, kb)),
+        walkthrough=tuple(_walkthrough(profile, needs)),
+        study_plan=build_schedule(today, interview, hours_per_week, kb.timeline, work),
+    )

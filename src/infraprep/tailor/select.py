@@ -1,0 +1,124 @@
+"""Rank knowledge-base items for one posting and one CV, then pick a diverse few.
+
+score = relevance to the posting (family, competencies, technologies)
+        x what studying it buys (need x gap)
+        x level fit,
+picked greedily so that every must-have competency gets an item and no area
+or competency crowds out the rest. Ties break on id, so the same inputs give
+the same selection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from infraprep.knowledge import KnowledgeBase
+from infraprep.models import LEVELS, Posting
+from infraprep.tailor.needs import Needs
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Scored(Generic[T]):
+    item: T
+    score: float
+    keys: tuple[str, ...]  # competencies/technologies that made it relevant
+
+
+def family_fit(item_families: Sequence[str], posting: Posting, kb: KnowledgeBase) -> float:
+    if not item_families:
+        return 0.7
+    if posting.family in item_families:
+        return 1.0
+    related: set[str] = set()
+    with contextlib.suppress(KeyError):
+        related = set(kb.family(posting.family).related)
+    secondary = {f for f, s in posting.families.items() if s >= 0.15}
+    if related & set(item_families) or secondary & set(item_families):
+        return 0.65
+    return 0.25
+
+
+def level_fit(item_levels: Sequence[str], level: str) -> float:
+    if not item_levels or level in item_levels:
+        return 1.0
+    order = {name: i for i, name in enumerate(LEVELS)}
+    # managers and directors are judged like staff engineers on technical items
+    target = order["staff"] if level in ("manager", "director") else order[level]
+    distance = min(abs(order[lv] - target) for lv in item_levels if lv in order)
+    return {1: 0.6, 2: 0.3}.get(distance, 0.1)
+
+
+def score_item(
+    *,
+    families: Sequence[str],
+    levels: Sequence[str],
+    competencies: Sequence[str],
+    technologies: Sequence[str],
+    posting: Posting,
+    needs: Needs,
+    kb: KnowledgeBase,
+) -> tuple[float, tuple[str, ...]]:
+    keys = tuple(k for k in (*competencies, *technologies) if needs.need.get(k, 0.0) > 0)
+    value = needs.score(keys)
+    # An item that touches nothing the JD names still helps a little (general prep).
+    relevance = 0.15 + value
+    tech_bonus = 0.25 * sum(1 for t in technologies if t in posting.technologies)
+    score = (
+        (relevance + tech_bonus)
+        * family_fit(families, posting, kb)
+        * level_fit(
+            levels,
+            posting.level,
+        )
+    )
+    return round(score, 6), keys
+
+
+def pick(
+    scored: list[Scored[T]],
+    *,
+    limit: int,
+    ident: Callable[[T], str],
+    groups: Callable[[T], Sequence[str]],
+    must_cover: Sequence[str] = (),
+    per_group: int = 2,
+) -> list[Scored[T]]:
+    """Greedy selection: coverage of ``must_cover`` keys first, then by score with diversity."""
+    ordered = sorted(scored, key=lambda s: (-s.score, ident(s.item)))
+    chosen: list[Scored[T]] = []
+    chosen_ids: set[str] = set()
+    for key in must_cover:
+        if len(chosen) >= limit:
+            break
+        if any(key in s.keys for s in chosen):
+            continue
+        for cand in ordered:
+            if key in cand.keys and ident(cand.item) not in chosen_ids and cand.score > 0:
+                chosen.append(cand)
+                chosen_ids.add(ident(cand.item))
+                break
+    used: Counter[str] = Counter(g for s in chosen for g in groups(s.item))
+    for cand in ordered:
+        if len(chosen) >= limit:
+            break
+        if ident(cand.item) in chosen_ids:
+            continue
+        if any(used[g] >= per_group for g in groups(cand.item)):
+            continue
+        chosen.append(cand)
+        chosen_ids.add(ident(cand.item))
+        used.update(groups(cand.item))
+    if len(chosen) < limit:  # diversity caps left room: fill by score
+        for cand in ordered:
+            if len(chosen) >= limit:
+                break
+            if ident(cand.item) not in chosen_ids:
+                chosen.append(cand)
+                chosen_ids.add(ident(cand.item))
+    return sorted(chosen, key=lambda s: (-s.score, ident(s.item)))
