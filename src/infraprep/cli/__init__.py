@@ -8,6 +8,7 @@ import click
 
 from infraprep import __version__
 from infraprep.cli.errors import run_guarded
+from infraprep.cli.evaluate import evaluate_cmd
 from infraprep.cli.kb import kb
 from infraprep.cli.report import demo, parse, report
 
@@ -26,6 +27,7 @@ app.add_command(report)
 app.add_command(parse)
 app.add_command(demo)
 app.add_command(kb)
+app.add_command(evaluate_cmd)
 
 
 @app.command()

@@ -1,0 +1,3 @@
+from infraprep.cli import main
+
+main()

@@ -1,0 +1,112 @@
+"""Plain text and Markdown: decode the bytes, then split into blocks.
+
+Decoding is strict on purpose. UTF-8 (with or without a BOM) and UTF-16/32
+with a BOM are unambiguous; a legacy Windows-1252 file is accepted only when
+the result reads as text, because every byte sequence "decodes" as Latin-1 and
+garbage in would come out as a confident, wrong report.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+
+from infraprep.errors import DecodeError
+from infraprep.ingest.markdown import blocks_from_markdown, looks_like_markdown
+from infraprep.models import Document
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of ``data`` names, if any."""
+    return next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """Guess UTF-16 without a BOM from where the NUL bytes fall, or None.
+
+    Mostly-ASCII UTF-16 has a NUL in every other byte: odd positions for
+    little-endian, even for big-endian. Binary data has NULs scattered.
+    """
+    sample = data[:4096]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nul = even.count(0) / len(even)
+    odd_nul = odd.count(0) / len(odd)
+    if odd_nul > 0.4 and even_nul < 0.02:
+        return "utf-16-le"
+    if even_nul > 0.4 and odd_nul < 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _reads_as_text(text: str) -> bool:
+    """Mostly printable and mostly ASCII: what a Windows-1252 CV looks like."""
+    if not text:
+        return False
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+    ascii_ = sum(1 for ch in text if ord(ch) < 128)
+    return printable / len(text) >= 0.97 and ascii_ / len(text) >= 0.7
+
+
+def decode_text(data: bytes, declared: str | None = None, label: str = "The file") -> str:
+    """Decode bytes that should be text.
+
+    Tries, in order: a BOM, strict UTF-8, the ``declared`` charset (an HTML
+    meta tag or HTTP header), UTF-16 without a BOM, then Windows-1252 and
+    Latin-1 if the result reads as text.
+
+    Raises:
+        DecodeError: no encoding gives readable text.
+    """
+    if (enc := bom_encoding(data)) is not None:
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"{label} starts with a {enc.upper()} byte-order mark "
+                              f"but is not valid {enc.upper()}.") from exc
+    wide = utf16_without_bom(data) if b"\x00" in data[:8192] else None
+    if wide is None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    candidates: list[str] = [wide] if wide else []
+    if declared:
+        with contextlib.suppress(LookupError):
+            candidates.append(codecs.lookup(declared).name)
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if text and sum(ch.isprintable() or ch in "\n\r\t" for ch in text) / len(text) > 0.95:
+            return text
+    for enc in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_text(text):
+            return text
+    raise DecodeError(
+        f"{label} is not readable text: it is not valid UTF-8 or UTF-16, "
+        "and as Windows-1252 it comes out as control characters and symbols.",
+    )
+
+
+def read_text(text: str) -> Document:
+    """Plain text or Markdown (already decoded) as a ``Document``."""
+    markdown = looks_like_markdown(text)
+    return Document(
+        source_type="markdown" if markdown else "text",
+        blocks=tuple(blocks_from_markdown(text, markdown=markdown)),
+    )

@@ -1,0 +1,134 @@
+"""The CLI as a user runs it: real processes, real files, exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES, SRE_CV
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "infraprep" / "examples"
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
+    env = {**os.environ, "COLUMNS": "120"}
+    env.pop("INFRAPREP_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "infraprep", *args], input=stdin, capture_output=True,
+        cwd=cwd, env=env, timeout=60, check=False,
+    )
+
+
+@pytest.fixture
+def cv_file(tmp_path: Path) -> Path:
+    path = tmp_path / "cv.md"
+    path.write_text(SRE_CV)
+    return path
+
+
+def test_cli_demo_writes_the_report(tmp_path: Path):
+    out = tmp_path / "demo.html"
+    res = run("demo", "-o", str(out), "--today", "2026-11-22")
+    assert res.returncode == 0, res.stderr.decode()
+    html = out.read_text()
+    assert "Site Reliability Engineer" in html and "Alex Rivera" not in html
+    assert str(out) in res.stdout.decode()
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json", "ics", "apkg"])
+def test_cli_report_formats(tmp_path: Path, cv_file: Path, fmt: str):
+    out = tmp_path / f"r.{fmt}"
+    res = run("report", str(cv_file), str(FIXTURES / "jd/teleport/sre.md"), "-o", str(out),
+              "--interview-date", "2026-12-20", "--hours-per-week", "8", "--today", "2026-11-22")
+    assert res.returncode == 0, res.stderr.decode()
+    assert out.stat().st_size > 1000
+
+
+def test_cli_report_reads_the_jd_from_stdin(tmp_path: Path, cv_file: Path):
+    out = tmp_path / "r.json"
+    res = run("report", str(cv_file), "-", "-o", str(out),
+              stdin=(FIXTURES / "jd/teleport/sre.md").read_bytes())
+    assert res.returncode == 0, res.stderr.decode()
+    assert json.loads(out.read_text())["posting"]["family"] == "sre"
+
+
+def test_cli_parse_json_contracts(cv_file: Path):
+    res = run("parse", "cv", str(cv_file), "--json")
+    assert res.returncode == 0, res.stderr.decode()
+    cv = json.loads(res.stdout)
+    assert {"schema_version", "name", "positions", "technologies", "years_experience"} <= set(cv)
+    assert cv["positions"][0]["end"] == "present"
+    assert "contact" not in cv
+    res = run("parse", "jd", str(FIXTURES / "jd/teleport/sre.md"), "--json")
+    jd = json.loads(res.stdout)
+    assert {"schema_version", "title", "company", "level", "family", "families",
+            "technologies", "requirements"} <= set(jd)
+
+
+def test_cli_help_everywhere():
+    for args in (["--help"], ["report", "--help"], ["parse", "cv", "--help"],
+                 ["kb", "--help"], ["kb", "stats", "--help"], ["demo", "--help"]):
+        res = run(*args)
+        assert res.returncode == 0, args
+        assert b"Usage" in res.stdout
+
+
+def _assert_clean_error(res, code: int, *words: str):
+    err = res.stderr.decode()
+    assert res.returncode == code, (res.returncode, err)
+    assert "Traceback" not in err
+    assert err.startswith("error: ")
+    for word in words:
+        assert word.lower() in err.lower(), err
+
+
+def test_cli_empty_jd_file(tmp_path: Path, cv_file: Path):
+    empty = tmp_path / "jd.txt"
+    empty.write_bytes(b"")
+    _assert_clean_error(run("report", str(cv_file), str(empty)), 11, "empty")
+
+
+def test_cli_text_that_is_not_a_posting(tmp_path: Path, cv_file: Path):
+    jd = tmp_path / "jd.txt"
+    jd.write_text("Call me maybe.")
+    _assert_clean_error(run("report", str(cv_file), str(jd)), 20, "job description")
+
+
+def test_cli_missing_file(cv_file: Path):
+    res = run("report", str(cv_file), "/nonexistent/jd.md")
+    assert res.returncode == 10
+    assert "Traceback" not in res.stderr.decode()
+
+
+def test_cli_bad_date_and_past_date(cv_file: Path):
+    jd = str(FIXTURES / "jd/teleport/sre.md")
+    _assert_clean_error(run("report", str(cv_file), jd, "--interview-date", "next week"), 2,
+                        "YYYY-MM-DD")
+    _assert_clean_error(run("report", str(cv_file), jd, "--interview-date", "2020-01-01"), 2,
+                        "not after today")
+
+
+def test_cli_failure_leaves_existing_output_untouched(tmp_path: Path, cv_file: Path):
+    out = tmp_path / "report.html"
+    out.write_text("my previous report")
+    empty = tmp_path / "jd.txt"
+    empty.write_bytes(b"")
+    res = run("report", str(cv_file), str(empty), "-o", str(out))
+    assert res.returncode != 0
+    assert out.read_text() == "my previous report"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
+
+
+def test_cli_output_folder_missing(cv_file: Path):
+    res = run("report", str(cv_file), str(FIXTURES / "jd/teleport/sre.md"), "-o",
+              "/nonexistent/dir/r.html")
+    _assert_clean_error(res, 40, "does not exist")
+
+
+def test_cli_cv_url_is_refused(tmp_path: Path):
+    res = run("report", "https://example.org/cv.pdf", str(FIXTURES / "jd/teleport/sre.md"))
+    _assert_clean_error(res, 2, "local file")

@@ -1,0 +1,26 @@
+"""Shared fixtures: the knowledge base once per session, documents built by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES, SRE_CV, text_document
+
+from infraprep.knowledge import KnowledgeBase, load_knowledge
+from infraprep.models import Document
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def fixtures() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def sre_cv() -> Document:
+    return text_document(SRE_CV)

@@ -1,0 +1,92 @@
+"""PDF layout rules and text normalisation, on lines and strings built by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from infraprep.ingest.normalize import clean_line, join_wrapped, normalize_text
+from infraprep.ingest.pdf_layout import PdfLine, build_blocks, split_bullet
+
+
+def line(text: str, x0: float, top: float, *, size: float = 10, bold: bool = False,
+         box: int = 0, x1: float | None = None, bullet: bool = False,
+         text_x0: float | None = None) -> PdfLine:
+    return PdfLine(page=1, box=box, x0=x0, x1=x1 if x1 is not None else x0 + 5 * len(text),
+                   top=top, bottom=top - size, text=text,
+                   text_x0=text_x0 if text_x0 is not None else x0, size=size, bold=bold,
+                   bullet=bullet, chars=len(text.replace(" ", "")))
+
+
+@pytest.mark.parametrize(("left", "right", "joined"), [
+    ("an event-", "driven system", "an event-driven system"),
+    ("a cloud-", "based platform", "a cloud-based platform"),
+    ("Devel-", "oping products", "Developing products"),
+    ("were imple-", "mented", "were implemented"),
+    ("co\u00ad", "operate", "cooperate"),
+    ("Senior SRE", "Acme", "Senior SRE Acme"),
+    ("Kuber-", "netes", "Kuber-netes"),
+])
+def test_ingest_layout_join_wrapped(left: str, right: str, joined: str) -> None:
+    assert join_wrapped(left, right) == joined
+
+
+def test_ingest_layout_join_wrapped_uses_the_document_vocabulary() -> None:
+    assert join_wrapped("Kuber-", "netes", {"kubernetes"}) == "Kubernetes"
+    assert join_wrapped("multi-", "region", {"multi-region"}) == "multi-region"
+
+
+def test_ingest_layout_normalize_text() -> None:
+    assert normalize_text("conﬁg\u00a0ﬂow\r\nnext\rline\u200b") == "config flow\nnext\nline"
+    assert normalize_text("imple\u00ad\nmented and co\u00adoperate") == "implemented and cooperate"
+    assert clean_line("  a \t b\u2009c  ") == "a b c"
+
+
+@pytest.mark.parametrize(("text", "bullet", "rest"), [
+    ("• Ran Kafka", True, "Ran Kafka"), ("(cid:127) Ran Kafka", True, "Ran Kafka"),
+    ("▪Ran Kafka", True, "Ran Kafka"), ("– Ran Kafka", True, "Ran Kafka"),
+    ("- Ran Kafka", True, "Ran Kafka"), ("-5% latency", False, "-5% latency"),
+    ("2019 – 2021", False, "2019 – 2021"),
+])
+def test_ingest_layout_split_bullet(text: str, bullet: bool, rest: str) -> None:
+    assert split_bullet(text) == (bullet, rest)
+
+
+def test_ingest_layout_indented_lines_are_list_items_without_glyphs() -> None:
+    blocks = build_blocks([
+        line("Experience", 50, 700, size=13, bold=True),
+        line("Senior SRE, Acme", 50, 680, x1=550),  # justified: marks the column's width
+        line("Ran Kafka for 200 teams", 62, 665),
+        line("Built the SLO dashboards", 62, 650),
+        line("Education", 50, 620, size=13, bold=True),
+    ])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Experience"), ("paragraph", "Senior SRE, Acme"),
+        ("list_item", "Ran Kafka for 200 teams"), ("list_item", "Built the SLO dashboards"),
+        ("heading", "Education")]
+
+
+def test_ingest_layout_drawn_bullet_marks_the_line_beside_it() -> None:
+    mark = PdfLine(page=1, box=-1, x0=50, x1=54, top=664, bottom=658, text="", text_x0=54,
+                   size=4, bold=False, bullet=True)
+    blocks = build_blocks([line("Skills", 50, 690, bold=True), line("Go and Rust", 60, 665),
+                           mark])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Skills"), ("list_item", "Go and Rust")]
+
+
+def test_ingest_layout_right_aligned_lines_are_not_indented() -> None:
+    blocks = build_blocks([
+        line("London, UK", 470, 800, x1=550),
+        line("jo@example.com", 440, 788, x1=550),
+    ])
+    assert [b.kind for b in blocks] == ["paragraph"]
+
+
+def test_ingest_layout_sizes_are_relative_to_body_text() -> None:
+    blocks = build_blocks([
+        line("Jo Bloggs", 50, 800, size=20),
+        line("A paragraph of body text that is long enough to dominate", 50, 770),
+        line("and a second line of body text in the same paragraph", 50, 758),
+    ])
+    assert blocks[0].kind == "heading" and blocks[0].size == 2.0
+    assert blocks[1].size == 1.0

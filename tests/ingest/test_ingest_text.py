@@ -1,0 +1,129 @@
+"""Plain text and Markdown: decoding, headings, bullets, tables and inline markup."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from infraprep.errors import DecodeError
+from infraprep.ingest import read_document
+from infraprep.ingest.markdown import blocks_from_markdown
+
+MARKDOWN_CV = """# Casey Lin
+
+Senior SRE · **Kubernetes** · [GitHub](https://github.com/clin)
+
+## Experience
+
+**Staff Engineer** — _Initrode_
+2021-01 – Present
+
+- Ran `etcd` upgrades across 40 clusters
+  without downtime
+* Built a \\*chaos\\* toolkit
+1. Wrote runbooks
+
+Skills
+------
+
+| Area | Tools |
+|------|-------|
+| Cloud | AWS, GCP |
+
+---
+"""
+
+
+def _kinds(text: str, markdown: bool = True) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in blocks_from_markdown(text, markdown=markdown)]
+
+
+def test_ingest_text_markdown_structure() -> None:
+    doc = read_document(MARKDOWN_CV.encode(), "cv.md")
+    assert doc.source_type == "markdown"
+    blocks = [(b.kind, b.text) for b in doc.blocks]
+    assert blocks[0] == ("heading", "Casey Lin")
+    assert ("heading", "Experience") in blocks
+    assert ("heading", "Skills") in blocks, "underlined heading"
+    assert ("list_item", "Ran etcd upgrades across 40 clusters without downtime") in blocks
+    assert ("list_item", "Built a *chaos* toolkit") in blocks
+    assert ("list_item", "Wrote runbooks") in blocks
+    assert ("table_row", "Area | Tools") in blocks
+    assert ("table_row", "Cloud | AWS, GCP") in blocks
+
+
+def test_ingest_text_markdown_emphasis_stripped_links_kept() -> None:
+    text = read_document(MARKDOWN_CV.encode()).text
+    assert "Staff Engineer — Initrode" in text
+    assert "**" not in text and "`" not in text
+    assert "GitHub (https://github.com/clin)" in text
+    assert "Kubernetes" in text
+
+
+def test_ingest_text_link_whose_text_is_the_url_stays_short() -> None:
+    assert _kinds("[github.com/clin](https://github.com/clin)") == [
+        ("paragraph", "github.com/clin")]
+
+
+def test_ingest_text_plain_lines_stay_lines() -> None:
+    doc = read_document(b"Sam Lee\r\nAcme Corp\r\nSenior SRE\r\n2019 - 2022\r\n", "cv.txt")
+    assert doc.source_type == "text"
+    assert doc.lines == ["Sam Lee", "Acme Corp", "Senior SRE", "2019 - 2022"]
+    assert "\r" not in doc.text
+
+
+def test_ingest_text_plain_keeps_underscores_and_stars() -> None:
+    doc = read_document(b"Wrote snake_case_names and 2*3 rules\n")
+    assert doc.text == "Wrote snake_case_names and 2*3 rules"
+
+
+def test_ingest_text_bullets_in_plain_text() -> None:
+    kinds = _kinds("Experience\n• Ran Kafka\n– Cut costs 20%\n▪ Led on-call\n", markdown=False)
+    assert [k for k, _ in kinds] == ["paragraph", "list_item", "list_item", "list_item"]
+    assert kinds[2] == ("list_item", "Cut costs 20%")
+
+
+def test_ingest_text_utf8_bom() -> None:
+    doc = read_document(codecs.BOM_UTF8 + "Zoë Müller\nSRE".encode())
+    assert doc.lines == ["Zoë Müller", "SRE"]
+
+
+UNICODE_CV = "José Ñúñez\nIngeniero de fiabilidad — Kubernetes\n"
+
+
+@pytest.mark.parametrize("data", [
+    UNICODE_CV.encode("utf-16"),  # BOM + native order
+    codecs.BOM_UTF16_BE + UNICODE_CV.encode("utf-16-be"),
+    UNICODE_CV.encode("utf-32"),
+    UNICODE_CV.encode("utf-16-le"),  # no BOM: recognised from where the NUL bytes fall
+], ids=["utf-16", "utf-16-be-bom", "utf-32", "utf-16-le-no-bom"])
+def test_ingest_text_utf16_and_utf32(data: bytes) -> None:
+    doc = read_document(data, "cv.txt")
+    assert doc.lines == ["José Ñúñez", "Ingeniero de fiabilidad — Kubernetes"]
+
+
+def test_ingest_text_windows_1252_when_it_reads_as_text() -> None:
+    data = "Résumé – Senior SRE at Café Ltd\n“Quoted” praise".encode("cp1252")
+    assert read_document(data).lines == ["Résumé – Senior SRE at Café Ltd", "“Quoted” praise"]
+
+
+def test_ingest_text_undecodable_bytes_refused() -> None:
+    data = bytes([0x81, 0x01, 0x02, 0x8D, 0x03, 0x04, 0x90, 0x05, 0x9D, 0x06]) * 30
+    with pytest.raises(DecodeError) as info:
+        read_document(data, "cv.txt")
+    err = info.value
+    assert err.exit_code == 17
+    assert "not readable text" in err.message and "'cv.txt'" in err.message
+    assert "UTF-8" in err.hint
+
+
+def test_ingest_text_declared_charset_in_html_meta() -> None:
+    page = ('<html><head><meta charset="iso-8859-7"></head><body><h1>Μηχανικός SRE</h1>'
+            "<p>Kubernetes και Terraform</p></body></html>").encode("iso-8859-7")
+    assert "Μηχανικός SRE" in read_document(page).text
+
+
+def test_ingest_text_horizontal_rule_is_not_a_heading() -> None:
+    assert _kinds("Para one\n\n---\n\nPara two") == [
+        ("paragraph", "Para one"), ("paragraph", "Para two")]

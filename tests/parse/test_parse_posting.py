@@ -1,0 +1,105 @@
+"""parse_posting on real postings (18F, Teleport) and on hand-written edge cases."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import FIXTURES, text_document
+
+from infraprep.errors import EmptyInputError, NotAJobPostingError
+from infraprep.parse import parse_posting
+
+
+def posting_from(kb, relpath: str):
+    text = (FIXTURES / "jd" / relpath).read_text(encoding="utf-8")
+    return parse_posting(text_document(text), kb)
+
+
+def test_parse_posting_teleport_sre_reads_title_company_family_and_requirements(kb):
+    p = posting_from(kb, "teleport/sre.md")
+    assert p.title == "Site Reliability Engineer"
+    assert p.company == "Teleport"
+    assert p.family == "sre"
+    assert p.on_target
+    texts = [r.text for r in p.requirements]
+    assert any("Go and Kubernetes" in t for t in texts)
+    go_req = next(r for r in p.requirements if "Go and Kubernetes" in r.text)
+    assert {"Go", "Kubernetes"} <= set(go_req.technologies)
+    assert all(r.kind == "must" for r in p.requirements)
+    assert any("coding challenge" in line for line in p.interview_process)
+
+
+def test_parse_posting_requirement_lines_point_at_the_jd_text(kb):
+    p = posting_from(kb, "teleport/sre.md")
+    for req in p.requirements:
+        assert req.line is not None
+        assert p.lines[req.line - 1].endswith(req.text[-20:]) or req.text in p.lines[req.line - 1]
+
+
+def test_parse_posting_18f_front_matter_gives_the_title(kb):
+    p = posting_from(kb, "18f/site-reliability-engineer.md")
+    assert p.title == "Site Reliability Engineer"
+    assert p.family == "sre"
+    # 18F lists objectives, not requirements: they become the requirements to match
+    assert len(p.requirements) >= 5
+
+
+@pytest.mark.parametrize(
+    ("relpath", "family"),
+    [
+        ("18f/devops-engineer.md", "devops"),
+        ("18f/security-engineer.md", "security"),
+        ("teleport/offsec.md", "security"),
+        ("teleport/sre.md", "sre"),
+    ],
+)
+def test_parse_posting_infra_families(kb, relpath, family):
+    assert posting_from(kb, relpath).family == family
+
+
+@pytest.mark.parametrize(
+    "relpath", ["18f/front-end-web-developer.md", "teleport/frontend.md", "teleport/mobile.md"],
+)
+def test_parse_posting_off_target_postings_are_named_honestly(kb, relpath):
+    p = posting_from(kb, relpath)
+    assert not p.on_target, (p.family, p.families)
+
+
+NICE_JD = """# Senior Platform Engineer
+## About us
+Examplary is a developer-tools company.
+## Requirements
+- 6+ years building infrastructure on AWS or GCP
+- Strong Terraform and Kubernetes experience
+- Experience with Prometheus is a plus
+## Nice to have
+- Contributions to open source
+- Bazel build systems
+"""
+
+
+def test_parse_posting_must_and_nice_from_headers_and_cue_words(kb):
+    p = parse_posting(text_document(NICE_JD), kb)
+    kinds = {r.text: r.kind for r in p.requirements}
+    assert kinds["Strong Terraform and Kubernetes experience"] == "must"
+    assert kinds["Experience with Prometheus is a plus"] == "nice"
+    assert kinds["Contributions to open source"] == "nice"
+    assert p.level == "senior"
+    assert p.years_required == 6
+    assert p.company == "Examplary"
+
+
+def test_parse_posting_level_from_years_when_title_is_plain(kb):
+    jd = NICE_JD.replace("# Senior Platform Engineer", "# Platform Engineer").replace(
+        "6+ years", "9+ years")
+    p = parse_posting(text_document(jd), kb)
+    assert p.level == "staff"
+    assert "9" in p.level_reason
+
+
+def test_parse_posting_empty_and_too_short_are_input_errors(kb):
+    with pytest.raises(EmptyInputError):
+        parse_posting(text_document(""), kb)
+    with pytest.raises(NotAJobPostingError) as info:
+        parse_posting(text_document("Hello there, nice weather today."), kb)
+    assert info.value.exit_code == NotAJobPostingError.exit_code
+    assert "words" in info.value.message

@@ -1,0 +1,100 @@
+"""Every renderer on one plan: escaping, contract, files that open."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES, SRE_CV, TODAY, text_document
+
+from infraprep.parse import parse_posting, parse_profile
+from infraprep.render import render
+from infraprep.tailor import build_plan
+
+XSS = '<script>alert("cv")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(scope="module")
+def plan(kb):
+    jd = (FIXTURES / "jd/teleport/sre.md").read_text().replace(
+        "## Requirements\n", f"## Requirements\n\n* Linux and Kubernetes {XSS}\n")
+    cv = SRE_CV.replace("- Wrote Go controllers", f"- Wrote Go controllers {XSS}")
+    posting = parse_posting(text_document(jd), kb)
+    profile = parse_profile(text_document(cv), TODAY)
+    return build_plan(profile, posting, kb, today=TODAY)
+
+
+def test_render_html_escapes_cv_and_jd_text(plan):
+    html = render(plan, "html").decode()
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert" in html
+    assert html.count("<script>") == 1  # only our own print helper
+
+
+def test_render_html_is_self_contained_with_toc_and_evidence(plan):
+    html = render(plan, "html").decode()
+    assert 'href="#concepts"' in html and 'id="concepts"' in html
+    assert "<link" not in html and "src=\"http" not in html
+    assert "Why: </" not in html
+    assert "JD line" in html and "CV line" in html
+
+
+def test_render_markdown_escapes_and_keeps_sections(plan):
+    md = render(plan, "md").decode()
+    assert "<script>" not in md
+    for heading in ("## Fit", "## Behavioural questions", "## Concepts to master",
+                    "## Drills with worked answers", "## Study plan"):
+        assert heading in md
+
+
+def test_render_json_contract(plan):
+    data = json.loads(render(plan, "json"))
+    assert data["schema_version"] == "1.0"
+    assert set(data["posting"]) >= {"schema_version", "title", "company", "level", "family",
+                                    "families", "technologies", "requirements"}
+    assert set(data["posting"]["requirements"][0]) >= {"text", "kind", "technologies",
+                                                       "competencies"}
+    assert set(data["profile"]) >= {"schema_version", "name", "positions", "technologies",
+                                    "years_experience"}
+    assert set(data["profile"]["positions"][0]) >= {"title", "company", "start", "end", "bullets"}
+    assert "contact" not in data["profile"]
+
+
+def test_render_ics_parses_with_one_event_per_block_and_the_interview(plan):
+    from icalendar import Calendar
+
+    cal = Calendar.from_ical(render(plan, "ics"))
+    events = [c for c in cal.walk() if c.name == "VEVENT"]
+    assert len(events) == len(plan.study_plan) + 1
+    assert any(str(e["summary"]).startswith("Interview:") for e in events)
+    assert all("uid" in e and "dtstamp" in e for e in events)
+
+
+def test_render_anki_is_a_valid_package(plan):
+    data = render(plan, "apkg")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert "collection.anki2" in zf.namelist()
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "c.anki2"
+            db.write_bytes(zf.read("collection.anki2"))
+            con = sqlite3.connect(db)
+            notes = con.execute("select count(*) from notes").fetchone()[0]
+            con.close()
+    assert notes == len(plan.behavioural) + len(plan.technical) + len(plan.concepts)
+
+
+def test_render_pdf_has_the_report_text(plan):
+    pytest.importorskip("weasyprint")
+    from pdfminer.high_level import extract_text
+
+    data = render(plan, "pdf")
+    assert data.startswith(b"%PDF")
+    text = extract_text(io.BytesIO(data))
+    assert "Site Reliability Engineer" in text
+    assert "Concepts to master" in text

@@ -1,0 +1,113 @@
+"""build_plan on hand-built inputs: evidence, honesty, determinism, coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from helpers import FIXTURES, SRE_CV, TODAY, text_document
+
+from infraprep.errors import UsageError
+from infraprep.parse import parse_posting, parse_profile
+from infraprep.render.json import render_json
+from infraprep.tailor import build_plan
+
+
+@pytest.fixture(scope="module")
+def inputs(kb):
+    posting = parse_posting(text_document((FIXTURES / "jd/teleport/sre.md").read_text()), kb)
+    profile = parse_profile(text_document(SRE_CV), TODAY)
+    return posting, profile
+
+
+@pytest.fixture(scope="module")
+def plan(kb, inputs):
+    posting, profile = inputs
+    return build_plan(profile, posting, kb, today=TODAY)
+
+
+def test_tailor_every_item_says_why_it_is_here(plan):
+    groups = [plan.loop, plan.signals, plan.behavioural, plan.technical, plan.concepts,
+              plan.drills, plan.smart_questions]
+    for group in groups:
+        assert group, "every section has items"
+        for item in group:
+            assert item.why, item
+    for row in plan.fit.rows:
+        assert row.jd.source == "jd" and row.jd.line
+
+
+def test_tailor_cv_evidence_quotes_real_cv_lines(plan):
+    lines = plan.profile.lines
+    for row in plan.fit.rows:
+        if row.cv:
+            assert lines[row.cv.line - 1] == row.cv.text
+    for q in plan.behavioural:
+        if q.story:
+            assert lines[q.story.line - 1] == q.story.bullet
+
+
+def test_tailor_go_kubernetes_requirement_is_met_by_the_controller_bullet(plan):
+    row = next(r for r in plan.fit.rows if "Go and Kubernetes" in r.requirement)
+    assert row.status in ("met", "partly")
+    assert row.cv is not None and "Go controllers" in row.cv.text
+
+
+def test_tailor_never_uses_a_story_more_than_twice_and_flags_missing_numbers(plan):
+    uses: dict[int, int] = {}
+    for q in plan.behavioural:
+        if q.story:
+            uses[q.story.line] = uses.get(q.story.line, 0) + 1
+            assert q.story.star.result_has_number == any(
+                ch.isdigit() for ch in q.story.bullet), q.story.bullet
+    assert uses and max(uses.values()) <= 2
+
+
+def test_tailor_same_inputs_give_byte_identical_json(kb, inputs):
+    posting, profile = inputs
+    a = render_json(build_plan(profile, posting, kb, today=TODAY))
+    b = render_json(build_plan(profile, posting, kb, today=TODAY))
+    assert a == b
+
+
+def test_tailor_concepts_rank_gaps_above_what_the_cv_shows(plan):
+    scores = [c.score for c in plan.concepts]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= c.gap <= 1 and 0 <= c.need <= 1 for c in plan.concepts)
+
+
+def test_tailor_study_plan_runs_from_today_to_the_interview(plan):
+    blocks = plan.study_plan
+    assert blocks[0].start == TODAY
+    before = [b for b in blocks if b.end <= plan.interview_date]
+    assert before[-1].end == plan.interview_date - dt.timedelta(days=1)
+    for a, b in zip(before, before[1:], strict=False):
+        assert b.start == a.end + dt.timedelta(days=1)
+    assert plan.interview_date == TODAY + dt.timedelta(days=28)
+
+
+@pytest.mark.parametrize("days", [1, 2, 3, 6, 10, 45, 90])
+def test_tailor_study_plan_compresses_for_any_runway(kb, inputs, days):
+    posting, profile = inputs
+    interview = TODAY + dt.timedelta(days=days)
+    plan = build_plan(profile, posting, kb, today=TODAY, interview_date=interview,
+                      hours_per_week=5)
+    before = [b for b in plan.study_plan if b.end < interview]
+    assert sum((b.end - b.start).days + 1 for b in before) == days
+    scheduled = {i for b in plan.study_plan for i in b.items}
+    assert {c.id for c in plan.concepts[:3]} <= scheduled
+
+
+def test_tailor_rejects_past_interview_dates(kb, inputs):
+    posting, profile = inputs
+    with pytest.raises(UsageError):
+        build_plan(profile, posting, kb, today=TODAY, interview_date=TODAY)
+
+
+def test_tailor_off_target_posting_gets_a_notice_and_the_general_sections(kb, inputs):
+    _posting, profile = inputs
+    frontend = parse_posting(
+        text_document((FIXTURES / "jd/18f/front-end-web-developer.md").read_text()), kb)
+    plan = build_plan(profile, frontend, kb, today=TODAY)
+    assert any("not an infrastructure one" in n for n in plan.notices)
+    assert plan.behavioural and plan.study_plan
