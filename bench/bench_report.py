@@ -33,10 +33,14 @@ def two_page_cv(path: Path) -> Path:
         story.append(Paragraph(f"Site Reliability Engineer — Company {n}", styles["Heading3"]))
         story.append(Paragraph(f"Jan {2010 + 2 * n} – Dec {2011 + 2 * n}", styles["Normal"]))
         for b in range(7):
-            story.append(Paragraph(
-                f"• Ran Kubernetes clusters on AWS with Terraform and Prometheus; reduced "
-                f"pages by {10 + b}% and cut p99 latency from {300 + b} ms to {120 + b} ms "
-                "across 40 services during the migration.", styles["Normal"]))
+            story.append(
+                Paragraph(
+                    f"• Ran Kubernetes clusters on AWS with Terraform and Prometheus; reduced "
+                    f"pages by {10 + b}% and cut p99 latency from {300 + b} ms to {120 + b} ms "
+                    "across 40 services during the migration.",
+                    styles["Normal"],
+                )
+            )
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path
 
@@ -50,8 +54,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}")
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def cold_cli(cv: Path, runs: int) -> list[float]:
@@ -60,8 +66,11 @@ def cold_cli(cv: Path, runs: int) -> list[float]:
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
             start = time.perf_counter()
-            subprocess.run([str(exe), "report", str(cv), str(JD), "-o", f"{tmp}/r.html"],
-                           check=True, capture_output=True)
+            subprocess.run(
+                [str(exe), "report", str(cv), str(JD), "-o", f"{tmp}/r.html"],
+                check=True,
+                capture_output=True,
+            )
             times.append(time.perf_counter() - start)
     return times
 
@@ -93,8 +102,7 @@ def in_process(cv: Path, runs: int) -> dict[str, list[float]]:
 
 def fmt(times: list[float]) -> str:
     ms = sorted(t * 1000 for t in times)
-    return (f"median {statistics.median(ms):.1f} ms, min {ms[0]:.1f}, "
-            f"max {ms[-1]:.1f} (n={len(ms)})")
+    return f"median {statistics.median(ms):.1f} ms, min {ms[0]:.1f}, max {ms[-1]:.1f} (n={len(ms)})"
 
 
 def main() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, SRE_CV, text_document
 
+from helpers import FIXTURES, SRE_CV, text_document
 from infraprep.knowledge import KnowledgeBase, load_knowledge
 from infraprep.models import Document
 

@@ -56,9 +56,14 @@ class Metric:
         def r(x: float | None) -> float | None:
             return None if x is None else round(x, 3)
 
-        return {"name": self.name, "precision": r(self.precision), "recall": r(self.recall),
-                "accuracy": r(self.accuracy), "n": self.total or self.tp + self.fn,
-                "misses": self.misses[:25]}
+        return {
+            "name": self.name,
+            "precision": r(self.precision),
+            "recall": r(self.recall),
+            "accuracy": r(self.accuracy),
+            "n": self.total or self.tp + self.fn,
+            "misses": self.misses[:25],
+        }
 
 
 def _read(path: Path) -> Any:
@@ -100,8 +105,9 @@ def evaluate_postings(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
             if posting.level == label["level"]:
                 level.correct += 1
             else:
-                level.misses.append(f"{name}: {posting.level} (want {label['level']}; "
-                                    f"{posting.level_reason})")
+                level.misses.append(
+                    f"{name}: {posting.level} (want {label['level']}; {posting.level_reason})"
+                )
         if "technologies" in label:
             gold = set(label["technologies"])
             got = set(posting.technologies)
@@ -114,8 +120,10 @@ def evaluate_postings(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
                 tech.misses.append(f"{name}: missed {t}")
         for want in ("must", "nice"):
             for prefix in label.get(want, []):
-                req = next((r for r in posting.requirements
-                            if r.text.lower().startswith(prefix.lower())), None)
+                req = next(
+                    (r for r in posting.requirements if r.text.lower().startswith(prefix.lower())),
+                    None,
+                )
                 found.total += 1
                 if req is None:
                     found.misses.append(f"{name}: not found: {prefix}")
@@ -158,8 +166,11 @@ def evaluate_cvs(fixtures: Path, limit: int | None = None) -> list[Metric]:
     paths = sorted((fixtures / "cv" / "dotin").glob("*.xml"), key=lambda p: int(p.stem))
     for path in paths[:limit]:
         text, gold = dotin_text_and_gold(path)
-        ranges = {(r.start, r.end) for v in gold.get("Years of Experience", [])
-                  if (r := find_range(v)) is not None}
+        ranges = {
+            (r.start, r.end)
+            for v in gold.get("Years of Experience", [])
+            if (r := find_range(v)) is not None
+        }
         if not ranges:
             continue  # no dated positions labelled: nothing to check positions against
         profile = parse_profile(read_document(text.encode("utf-8"), "cv.txt"), EVAL_TODAY)
@@ -184,14 +195,24 @@ def evaluate_cvs(fixtures: Path, limit: int | None = None) -> list[Metric]:
             else:
                 companies.fp += 1
                 companies.misses.append(f"{path.name}: company {pos.company!r}")
-        found_titles = {g for g in gold_titles
-                        if any(_norm(p.title) and (_norm(p.title) in g or g in _norm(p.title))
-                               for p in profile.positions)}
+        found_titles = {
+            g
+            for g in gold_titles
+            if any(
+                _norm(p.title) and (_norm(p.title) in g or g in _norm(p.title))
+                for p in profile.positions
+            )
+        }
         titles.fn += max(0, min(len(gold_titles), len(ranges)) - len(found_titles))
-        found_companies = {g for g in gold_companies
-                           if any(_norm(p.company or "") and (_norm(p.company or "") in g
-                                                                 or g in _norm(p.company or ""))
-                                  for p in profile.positions)}
+        found_companies = {
+            g
+            for g in gold_companies
+            if any(
+                _norm(p.company or "")
+                and (_norm(p.company or "") in g or g in _norm(p.company or ""))
+                for p in profile.positions
+            )
+        }
         companies.fn += max(0, min(len(gold_companies), len(ranges)) - len(found_companies))
     return [titles, companies, dates]
 
@@ -205,11 +226,16 @@ def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
     if not label_file.exists():
         return [links]
     for pair in _read(label_file):
-        plan = generate_plan(read_path(fixtures / pair["cv"]), read_path(fixtures / pair["jd"]),
-                             today=EVAL_TODAY, kb=kb)
+        plan = generate_plan(
+            read_path(fixtures / pair["cv"]),
+            read_path(fixtures / pair["jd"]),
+            today=EVAL_TODAY,
+            kb=kb,
+        )
         for prefix, want in pair["links"].items():
-            row = next((r for r in plan.fit.rows
-                        if r.requirement.lower().startswith(prefix.lower())), None)
+            row = next(
+                (r for r in plan.fit.rows if r.requirement.lower().startswith(prefix.lower())), None
+            )
             links.total += 1
             if row is None:
                 links.misses.append(f"{pair['cv']}: requirement not found: {prefix}")
@@ -223,7 +249,8 @@ def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
             else:
                 links.misses.append(
                     f"{pair['cv']}: {prefix!r} -> {row.cv.text if row.cv else 'gap'!r} "
-                    f"(want {want!r})")
+                    f"(want {want!r})"
+                )
     return [links]
 
 
@@ -233,19 +260,31 @@ def report_overlap(fixtures: Path, kb: KnowledgeBase, cv: str, jd_a: str, jd_b: 
     from infraprep.pipeline import generate_plan
 
     def items(jd: str) -> set[str]:
-        plan = generate_plan(read_path(fixtures / cv), read_path(fixtures / jd),
-                             today=EVAL_TODAY, kb=kb)
-        return {x.id for group in (plan.behavioural, plan.technical, plan.concepts,
-                                   plan.drills, plan.smart_questions) for x in group}
+        plan = generate_plan(
+            read_path(fixtures / cv), read_path(fixtures / jd), today=EVAL_TODAY, kb=kb
+        )
+        return {
+            x.id
+            for group in (
+                plan.behavioural,
+                plan.technical,
+                plan.concepts,
+                plan.drills,
+                plan.smart_questions,
+            )
+            for x in group
+        }
 
     a, b = items(jd_a), items(jd_b)
     return len(a & b) / len(a) if a else 0.0
 
 
-def evaluate(fixtures: Path, kb: KnowledgeBase, *, cv_limit: int | None = None
-             ) -> dict[str, Any]:
-    metrics = [*evaluate_postings(fixtures, kb), *evaluate_cvs(fixtures, cv_limit),
-               *evaluate_evidence(fixtures, kb)]
+def evaluate(fixtures: Path, kb: KnowledgeBase, *, cv_limit: int | None = None) -> dict[str, Any]:
+    metrics = [
+        *evaluate_postings(fixtures, kb),
+        *evaluate_cvs(fixtures, cv_limit),
+        *evaluate_evidence(fixtures, kb),
+    ]
     out: dict[str, Any] = {"metrics": [m.as_dict() for m in metrics]}
     overlap_file = fixtures / "eval" / "overlap.yaml"
     if overlap_file.exists():

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from helpers import FIXTURES, SRE_CV
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "infraprep" / "examples"
@@ -18,8 +19,13 @@ def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
     env = {**os.environ, "COLUMNS": "120"}
     env.pop("INFRAPREP_DEBUG", None)
     return subprocess.run(
-        [sys.executable, "-m", "infraprep", *args], input=stdin, capture_output=True,
-        cwd=cwd, env=env, timeout=60, check=False,
+        [sys.executable, "-m", "infraprep", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+        check=False,
     )
 
 
@@ -42,16 +48,33 @@ def test_cli_demo_writes_the_report(tmp_path: Path):
 @pytest.mark.parametrize("fmt", ["html", "md", "json", "ics", "apkg"])
 def test_cli_report_formats(tmp_path: Path, cv_file: Path, fmt: str):
     out = tmp_path / f"r.{fmt}"
-    res = run("report", str(cv_file), str(FIXTURES / "jd/teleport/sre.md"), "-o", str(out),
-              "--interview-date", "2026-12-20", "--hours-per-week", "8", "--today", "2026-11-22")
+    res = run(
+        "report",
+        str(cv_file),
+        str(FIXTURES / "jd/teleport/sre.md"),
+        "-o",
+        str(out),
+        "--interview-date",
+        "2026-12-20",
+        "--hours-per-week",
+        "8",
+        "--today",
+        "2026-11-22",
+    )
     assert res.returncode == 0, res.stderr.decode()
     assert out.stat().st_size > 1000
 
 
 def test_cli_report_reads_the_jd_from_stdin(tmp_path: Path, cv_file: Path):
     out = tmp_path / "r.json"
-    res = run("report", str(cv_file), "-", "-o", str(out),
-              stdin=(FIXTURES / "jd/teleport/sre.md").read_bytes())
+    res = run(
+        "report",
+        str(cv_file),
+        "-",
+        "-o",
+        str(out),
+        stdin=(FIXTURES / "jd/teleport/sre.md").read_bytes(),
+    )
     assert res.returncode == 0, res.stderr.decode()
     assert json.loads(out.read_text())["posting"]["family"] == "sre"
 
@@ -65,13 +88,27 @@ def test_cli_parse_json_contracts(cv_file: Path):
     assert "contact" not in cv
     res = run("parse", "jd", str(FIXTURES / "jd/teleport/sre.md"), "--json")
     jd = json.loads(res.stdout)
-    assert {"schema_version", "title", "company", "level", "family", "families",
-            "technologies", "requirements"} <= set(jd)
+    assert {
+        "schema_version",
+        "title",
+        "company",
+        "level",
+        "family",
+        "families",
+        "technologies",
+        "requirements",
+    } <= set(jd)
 
 
 def test_cli_help_everywhere():
-    for args in (["--help"], ["report", "--help"], ["parse", "cv", "--help"],
-                 ["kb", "--help"], ["kb", "stats", "--help"], ["demo", "--help"]):
+    for args in (
+        ["--help"],
+        ["report", "--help"],
+        ["parse", "cv", "--help"],
+        ["kb", "--help"],
+        ["kb", "stats", "--help"],
+        ["demo", "--help"],
+    ):
         res = run(*args)
         assert res.returncode == 0, args
         assert b"Usage" in res.stdout
@@ -106,10 +143,12 @@ def test_cli_missing_file(cv_file: Path):
 
 def test_cli_bad_date_and_past_date(cv_file: Path):
     jd = str(FIXTURES / "jd/teleport/sre.md")
-    _assert_clean_error(run("report", str(cv_file), jd, "--interview-date", "next week"), 2,
-                        "YYYY-MM-DD")
-    _assert_clean_error(run("report", str(cv_file), jd, "--interview-date", "2020-01-01"), 2,
-                        "not after today")
+    _assert_clean_error(
+        run("report", str(cv_file), jd, "--interview-date", "next week"), 2, "YYYY-MM-DD"
+    )
+    _assert_clean_error(
+        run("report", str(cv_file), jd, "--interview-date", "2020-01-01"), 2, "not after today"
+    )
 
 
 def test_cli_failure_leaves_existing_output_untouched(tmp_path: Path, cv_file: Path):
@@ -124,8 +163,13 @@ def test_cli_failure_leaves_existing_output_untouched(tmp_path: Path, cv_file: P
 
 
 def test_cli_output_folder_missing(cv_file: Path):
-    res = run("report", str(cv_file), str(FIXTURES / "jd/teleport/sre.md"), "-o",
-              "/nonexistent/dir/r.html")
+    res = run(
+        "report",
+        str(cv_file),
+        str(FIXTURES / "jd/teleport/sre.md"),
+        "-o",
+        "/nonexistent/dir/r.html",
+    )
     _assert_clean_error(res, 40, "does not exist")
 
 

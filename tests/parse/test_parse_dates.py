@@ -40,4 +40,4 @@ def test_parse_dates_total_years_does_not_double_count_overlaps():
     today = dt.date(2026, 1, 1)
     years = total_years([("2020-01", "2021-12"), ("2021-01", "2022-12")], today)
     assert years == 3.0
-    assert total_years([("2024-01", "present")], today) == 2.0
+    assert total_years([("2024-01", "present")], today) == 2.1  # the current month counts

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import FIXTURES, text_document
 
+from helpers import FIXTURES, text_document
 from infraprep.errors import EmptyInputError, NotAJobPostingError
 from infraprep.parse import parse_posting
 
@@ -57,7 +57,8 @@ def test_parse_posting_infra_families(kb, relpath, family):
 
 
 @pytest.mark.parametrize(
-    "relpath", ["18f/front-end-web-developer.md", "teleport/frontend.md", "teleport/mobile.md"],
+    "relpath",
+    ["18f/front-end-web-developer.md", "teleport/fullstack.md", "teleport/mobile.md"],
 )
 def test_parse_posting_off_target_postings_are_named_honestly(kb, relpath):
     p = posting_from(kb, relpath)
@@ -90,7 +91,8 @@ def test_parse_posting_must_and_nice_from_headers_and_cue_words(kb):
 
 def test_parse_posting_level_from_years_when_title_is_plain(kb):
     jd = NICE_JD.replace("# Senior Platform Engineer", "# Platform Engineer").replace(
-        "6+ years", "9+ years")
+        "6+ years", "9+ years"
+    )
     p = parse_posting(text_document(jd), kb)
     assert p.level == "staff"
     assert "9" in p.level_reason

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from helpers import FIXTURES, SRE_CV, TODAY, text_document
-
 from infraprep.parse import parse_profile
 from infraprep.render.json import profile_dict
 
@@ -51,7 +50,7 @@ def _dotin(path):
 def test_parse_profile_dotin_designations_are_found_as_position_titles():
     """On dotin CVs with dated positions, the parsed titles are gold designations."""
     checked = hits = 0
-    for path in sorted((FIXTURES / "cv" / "dotin").glob("*.xml"))[:120]:
+    for path in sorted((FIXTURES / "cv" / "dotin").glob("*.xml")):
         text, gold = _dotin(path)
         if not gold:
             continue

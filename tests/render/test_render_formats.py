@@ -10,8 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, SRE_CV, TODAY, text_document
 
+from helpers import FIXTURES, SRE_CV, TODAY, text_document
 from infraprep.parse import parse_posting, parse_profile
 from infraprep.render import render
 from infraprep.tailor import build_plan
@@ -21,8 +21,11 @@ XSS = '<script>alert("cv")</script><img src=x onerror=alert(1)>'
 
 @pytest.fixture(scope="module")
 def plan(kb):
-    jd = (FIXTURES / "jd/teleport/sre.md").read_text().replace(
-        "## Requirements\n", f"## Requirements\n\n* Linux and Kubernetes {XSS}\n")
+    jd = (
+        (FIXTURES / "jd/teleport/sre.md")
+        .read_text()
+        .replace("## Requirements\n", f"## Requirements\n\n* Linux and Kubernetes {XSS}\n")
+    )
     cv = SRE_CV.replace("- Wrote Go controllers", f"- Wrote Go controllers {XSS}")
     posting = parse_posting(text_document(jd), kb)
     profile = parse_profile(text_document(cv), TODAY)
@@ -40,7 +43,7 @@ def test_render_html_escapes_cv_and_jd_text(plan):
 def test_render_html_is_self_contained_with_toc_and_evidence(plan):
     html = render(plan, "html").decode()
     assert 'href="#concepts"' in html and 'id="concepts"' in html
-    assert "<link" not in html and "src=\"http" not in html
+    assert "<link" not in html and 'src="http' not in html
     assert "Why: </" not in html
     assert "JD line" in html and "CV line" in html
 
@@ -48,20 +51,42 @@ def test_render_html_is_self_contained_with_toc_and_evidence(plan):
 def test_render_markdown_escapes_and_keeps_sections(plan):
     md = render(plan, "md").decode()
     assert "<script>" not in md
-    for heading in ("## Fit", "## Behavioural questions", "## Concepts to master",
-                    "## Drills with worked answers", "## Study plan"):
+    for heading in (
+        "## Fit",
+        "## Behavioural questions",
+        "## Concepts to master",
+        "## Drills with worked answers",
+        "## Study plan",
+    ):
         assert heading in md
 
 
 def test_render_json_contract(plan):
     data = json.loads(render(plan, "json"))
     assert data["schema_version"] == "1.0"
-    assert set(data["posting"]) >= {"schema_version", "title", "company", "level", "family",
-                                    "families", "technologies", "requirements"}
-    assert set(data["posting"]["requirements"][0]) >= {"text", "kind", "technologies",
-                                                       "competencies"}
-    assert set(data["profile"]) >= {"schema_version", "name", "positions", "technologies",
-                                    "years_experience"}
+    assert set(data["posting"]) >= {
+        "schema_version",
+        "title",
+        "company",
+        "level",
+        "family",
+        "families",
+        "technologies",
+        "requirements",
+    }
+    assert set(data["posting"]["requirements"][0]) >= {
+        "text",
+        "kind",
+        "technologies",
+        "competencies",
+    }
+    assert set(data["profile"]) >= {
+        "schema_version",
+        "name",
+        "positions",
+        "technologies",
+        "years_experience",
+    }
     assert set(data["profile"]["positions"][0]) >= {"title", "company", "start", "end", "bullets"}
     assert "contact" not in data["profile"]
 

@@ -13,9 +13,13 @@ def _pct(x: float | None) -> str:
 
 
 @click.command("eval")
-@click.option("--fixtures", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("tests/fixtures"), show_default=True,
-              help="Folder with eval/postings.yaml, cv/dotin/ and eval/evidence.yaml.")
+@click.option(
+    "--fixtures",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("tests/fixtures"),
+    show_default=True,
+    help="Folder with eval/postings.yaml, cv/dotin/ and eval/evidence.yaml.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 def evaluate_cmd(fixtures: Path, as_json: bool) -> None:
     """Measure parsing and tailoring against hand-written labels."""
@@ -28,7 +32,9 @@ def evaluate_cmd(fixtures: Path, as_json: bool) -> None:
         return
     click.echo(f"{'metric':<32} {'prec':>6} {'recall':>6} {'acc':>6} {'n':>5}")
     for m in result["metrics"]:
-        click.echo(f"{m['name']:<32} {_pct(m['precision']):>6} {_pct(m['recall']):>6} "
-                   f"{_pct(m['accuracy']):>6} {m['n']:>5}")
+        click.echo(
+            f"{m['name']:<32} {_pct(m['precision']):>6} {_pct(m['recall']):>6} "
+            f"{_pct(m['accuracy']):>6} {m['n']:>5}"
+        )
     for o in result.get("overlap", []):
         click.echo(f"overlap {o['cv']} × {o['jd_a']} / {o['jd_b']}: {o['shared']:.0%} shared")

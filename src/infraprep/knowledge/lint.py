@@ -53,12 +53,17 @@ class Finding:
         return f"{self.level}: {self.where}: {self.message}"
 
 
+# Vocabulary collections may share an id with each other ("security" is a
+# family and a competency) but content items may not repeat any id.
+_VOCABULARIES = ("competencies", "families", "stages", "timeline", "archetypes")
+
+
 def _ids(kb: KnowledgeBase) -> Iterable[Finding]:
     seen: Counter[str] = Counter()
-    for _name, item in kb.all_items():
+    for name, item in kb.all_items():
         ident = getattr(item, "id", None)
         if ident is not None:
-            seen[str(ident)] += 1
+            seen[f"{name}:{ident}" if name in _VOCABULARIES else str(ident)] += 1
     for ident, n in sorted(seen.items()):
         if n > 1:
             yield Finding("error", ident, f"id used {n} times")
@@ -100,7 +105,7 @@ def _cross_refs(kb: KnowledgeBase) -> Iterable[Finding]:
 
 
 def _near_duplicates(kb: KnowledgeBase) -> Iterable[Finding]:
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz
 
     groups: dict[str, list[tuple[str, str]]] = {}
     for q in kb.questions:
@@ -113,16 +118,16 @@ def _near_duplicates(kb: KnowledgeBase) -> Iterable[Finding]:
         groups.setdefault("smart", []).append((s.id, s.question))
     for group, items in groups.items():
         texts = [t.lower() for _i, t in items]
-        matrix = process.cdist(
-            texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=DUPLICATE_SIMILARITY, workers=1
-        )
         for i in range(len(items)):
+            if len(texts[i]) <= 25:
+                continue
             for j in range(i + 1, len(items)):
-                if matrix[i][j] >= DUPLICATE_SIMILARITY and len(texts[i]) > 25:
+                score = fuzz.token_set_ratio(texts[i], texts[j], score_cutoff=DUPLICATE_SIMILARITY)
+                if score:
                     yield Finding(
                         "error",
                         items[i][0],
-                        f"near-duplicate of {items[j][0]} ({group}, similarity {matrix[i][j]:.0f})",
+                        f"near-duplicate of {items[j][0]} ({group}, similarity {score:.0f})",
                     )
 
 

@@ -21,7 +21,7 @@ _METRIC = re.compile(
          users|regions|pipelines|repos|repositories|incidents|alerts|pages|tickets|deploys|
          deployments|releases|microservices|developers|people|countries|datacenters|
          data\ centers|databases|instances|vms|machines|requests|builds|jobs)\b)   # counts
-    | (?:\b(?:from|to|by)\s\d[\d,.]*\b)                                           # from 40 to 12
+    | (?:\b(?:from|to|by)\s\d[\d,.]*\s?%?)                                           # from 40 to 12
     | (?:\b\d+(?:\.\d+)?\s?nines\b|\b99\.\d+\b)                                   # availability
     """,
     re.IGNORECASE | re.VERBOSE,
