@@ -55,8 +55,21 @@ def numbered_lines(doc: Document) -> list[Line]:
             merged = " ".join(clean_text(r) for r in raw_lines)
             lines.append(Line(len(lines) + 1, merged, "list_item", block.size, block.bold))
             continue
-        for raw in raw_lines:
+        for index, raw in enumerate(raw_lines):
             kind = block.kind
+            if (
+                index
+                and kind == "paragraph"
+                and re.match(r"^[a-z]", raw.strip())
+                and lines
+                and not re.search(r"[.:;!?]$", lines[-1].text)
+            ):
+                # a sentence wrapped onto the next line ("...focus and / working with...")
+                last = lines[-1]
+                lines[-1] = Line(
+                    last.no, f"{last.text} {clean_text(raw)}", last.kind, last.size, last.bold
+                )
+                continue
             if kind == "paragraph" and _BULLET.match(raw):
                 kind = "list_item"
             elif kind == "paragraph" and re.match(r"^#{1,6}\s", raw):
