@@ -8,6 +8,9 @@ the field path that is wrong.
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,7 +160,45 @@ def read_knowledge(root: Path = DATA_DIR) -> KnowledgeBase:
     )
 
 
+def _cache_path(root: Path) -> Path | None:
+    """A cache file named after every data file's name, size and mtime: any edit misses it."""
+    base = os.environ.get("INFRAPREP_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"),
+        "infraprep",
+    )
+    digest = hashlib.sha256(str(root.resolve()).encode())
+    for path in sorted(root.rglob("*.yaml")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return Path(base) / f"kb-{digest.hexdigest()[:20]}.pickle"
+
+
 @functools.lru_cache(maxsize=4)
 def load_knowledge(root: Path = DATA_DIR) -> KnowledgeBase:
-    """The validated knowledge base, read once per process and path."""
-    return read_knowledge(root)
+    """The validated knowledge base, read once per process and path.
+
+    Validating ~1,500 items costs ~150 ms, a large share of a cold CLI run, so the
+    validated result is kept in a user cache file keyed by the data files'
+    sizes and mtimes. A missing, stale or unreadable cache just means a fresh read.
+    """
+    cache = None
+    try:
+        cache = _cache_path(root)
+        if cache is not None and cache.exists():
+            with cache.open("rb") as fh:
+                cached = pickle.load(fh)
+            if isinstance(cached, KnowledgeBase):
+                return cached
+    except Exception:
+        pass
+    kb = read_knowledge(root)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+    return kb

@@ -7,6 +7,7 @@ body breaks ties and classifies postings whose title is generic.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from infraprep.knowledge.schema import RoleFamily
@@ -16,6 +17,7 @@ BODY_WEIGHT = 0.35
 BODY_CAP = 3.0
 
 
+@functools.cache
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w])")
 

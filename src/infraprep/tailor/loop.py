@@ -6,6 +6,7 @@ from those lines and cite them; otherwise from the family's typical loop.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from infraprep.knowledge import KnowledgeBase
@@ -23,8 +24,13 @@ DEFAULT_LOOP = (
 )
 
 
+@functools.cache
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(cue)}(?![\w])")
+
+
 def _cue_hit(cue: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w])", text) is not None
+    return _cue_pattern(cue).search(text) is not None
 
 
 def _round(stage: LoopStage, why: tuple[Evidence, ...]) -> LoopRound:
@@ -90,9 +96,12 @@ def weighed_signals(
     """Signals the JD's own lines point at first, then those its competencies imply."""
     scored: list[tuple[float, str, SignalItem]] = []
     lowered = [(no, line, line.lower()) for no, line in enumerate(posting.lines, start=1)]
+    whole = "\n".join(low for _no, _line, low in lowered)
     for sig in kb.signals:
         why: list[Evidence] = []
         for cue in sig.cues:
+            if not _cue_hit(cue.lower(), whole):
+                continue
             for no, line, low in lowered:
                 if _cue_hit(cue.lower(), low):
                     why.append(Evidence(source="jd", text=line, line=no, note=f'says "{cue}"'))
