@@ -104,6 +104,21 @@ def _cross_refs(kb: KnowledgeBase) -> Iterable[Finding]:
                 yield Finding("error", ident, f"unknown loop stage {stage!r}")
 
 
+def _technologies(kb: KnowledgeBase) -> Iterable[Finding]:
+    """Items name canonical taxonomy terms, or they never meet a posting's technologies."""
+    from infraprep.knowledge.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    for _name, item in kb.all_items():
+        for tech in getattr(item, "technologies", ()) or ():
+            if taxonomy.get(tech) is None:
+                hit = taxonomy.lookup(tech)
+                hint = f"; the canonical name is {hit.name!r}" if hit else ""
+                yield Finding(
+                    "error", str(getattr(item, "id", "?")), f"unknown technology {tech!r}{hint}"
+                )
+
+
 def _near_duplicates(kb: KnowledgeBase) -> Iterable[Finding]:
     from rapidfuzz import fuzz
 
@@ -171,7 +186,7 @@ def _coverage(kb: KnowledgeBase) -> Iterable[Finding]:
 
 def lint(kb: KnowledgeBase, *, counts: bool = True) -> list[Finding]:
     findings: list[Finding] = []
-    for check in (_ids, _references, _cross_refs, _near_duplicates, _coverage):
+    for check in (_ids, _references, _cross_refs, _technologies, _near_duplicates, _coverage):
         findings.extend(check(kb))
     if counts:
         findings.extend(_counts(kb))
