@@ -1,0 +1,41 @@
+"""Quality on labelled real inputs, held at the levels measured in docs/quality.md.
+
+These thresholds are floors against regressions, not the targets (0.90): the
+gap between the two is written down in docs/quality.md with the misses.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import FIXTURES
+
+from infraprep.evaluation import evaluate
+
+FLOORS = {
+    "posting infra vs off-target": ("accuracy", 0.90),
+    "posting family": ("accuracy", 0.60),
+    "posting technologies": ("recall", 0.90),
+    "requirement must/nice": ("accuracy", 1.0),
+    "labelled requirements found": ("accuracy", 1.0),
+    "CV position titles": ("precision", 0.65),
+    "CV position dates": ("precision", 0.85),
+    "evidence links": ("accuracy", 0.50),
+}
+
+
+@pytest.fixture(scope="module")
+def result(kb):
+    return evaluate(FIXTURES, kb)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_eval_metric_holds_its_floor(result, name):
+    metric = next(m for m in result["metrics"] if m["name"] == name)
+    field, floor = FLOORS[name]
+    assert metric[field] is not None and metric[field] >= floor, metric
+
+
+def test_eval_one_cv_two_postings_share_at_most_35_percent(result):
+    assert result["overlap"]
+    for o in result["overlap"]:
+        assert o["shared"] <= 0.35, o
