@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 
 from infraprep.errors import DecodeError
 from infraprep.ingest.markdown import blocks_from_markdown, looks_like_markdown
-from infraprep.models import Document
+from infraprep.models import Document, TextBlock
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -103,10 +104,36 @@ def decode_text(data: bytes, declared: str | None = None, label: str = "The file
     )
 
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """YAML front matter of a Markdown file (Jekyll/Hugo pages, 18F postings) and the body.
+
+    Only flat ``key: value`` lines are read: the title is what the pipeline needs,
+    and a YAML parser would accept far more than a job page ever holds.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "\t")):
+            meta[key.strip().lower()] = value.strip().strip("'\"")
+    return meta, text[match.end():]
+
+
 def read_text(text: str) -> Document:
     """Plain text or Markdown (already decoded) as a ``Document``."""
-    markdown = looks_like_markdown(text)
+    meta, body = split_front_matter(text)
+    markdown = bool(meta) or looks_like_markdown(body)
+    blocks = blocks_from_markdown(body, markdown=markdown)
+    title = meta.get("title") or None
+    if title:
+        blocks.insert(0, TextBlock(text=title, kind="heading"))
     return Document(
         source_type="markdown" if markdown else "text",
-        blocks=tuple(blocks_from_markdown(text, markdown=markdown)),
+        blocks=tuple(blocks),
+        title=title,
     )
