@@ -18,6 +18,8 @@ from infraprep.parse.dates import find_range, normalise_date, total_years
         ("2019-04 – 2022-12", "2019-04", "2022-12"),
         ("(September 2017 onwards)", "2017-09", "present"),
         ("June 2018 – February 2021", "2018-06", "2021-02"),
+        ("from 5th October, 2015 till date", "2015-10", "present"),
+        ("since Feb 2018", "2018-02", "present"),
     ],
 )
 def test_parse_dates_ranges(line, start, end):
@@ -29,6 +31,7 @@ def test_parse_dates_ranges(line, start, end):
 def test_parse_dates_rejects_backwards_and_plain_numbers():
     assert find_range("2021 - 2019") is None
     assert find_range("Reduced latency by 2000 ms") is None
+    assert find_range("Cut the cloud bill steadily since 2019 by 30%") is None
 
 
 def test_parse_dates_normalise():

@@ -26,8 +26,9 @@ _MONTH_NAME = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_ORDINAL_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
 _DATE = (
-    rf"(?:{_MONTH_NAME}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}|"
+    rf"(?:{_ORDINAL_DAY}{_MONTH_NAME}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}|"
     rf"{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})"
 )
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|onwards)"
@@ -35,6 +36,9 @@ _SEP = r"\s*(?:-|–|—|to|until|till|through|~|→)\s*"
 RANGE = re.compile(
     rf"(?P<start>{_DATE})(?:{_SEP}(?P<end>{_DATE}|{_PRESENT})|\s+(?P<onwards>onwards))",
     re.IGNORECASE,
+)
+SINCE = re.compile(
+    rf"\b(?:since|from)\s+(?P<start>{_DATE})(?![\d\s]*(?:-|–|—|to\b|till\b))", re.IGNORECASE
 )
 
 
@@ -47,7 +51,9 @@ class DateRange:
 
 def normalise_date(text: str) -> str | None:
     """'Sept 2019' -> '2019-09'; '03/2019' -> '2019-03'; '2019' -> '2019'."""
-    t = text.strip().lower().rstrip(".")
+    t = re.sub(
+        r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?=[a-z])", "", text.strip().lower().rstrip(".")
+    )
     if re.fullmatch(_PRESENT, t):
         return "present"
     m = re.match(rf"({_MONTH_NAME})\s*,?\s*'?({_YEAR})", t)
@@ -74,6 +80,12 @@ def find_range(line: str) -> DateRange | None:
             end = normalise_date(m.group("end"))
         if start and end and (end == "present" or end[:4] >= start[:4]):
             return DateRange(start, end, m.span())
+    since = SINCE.search(line)
+    # "since 2019" inside a sentence ("costs fell since 2019") is not a job's dates
+    if since and (since.start() <= 2 or len(line) <= 25):
+        start = normalise_date(since.group("start"))
+        if start:
+            return DateRange(start, "present", since.span())
     return None
 
 
