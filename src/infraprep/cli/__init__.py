@@ -30,21 +30,5 @@ app.add_command(kb)
 app.add_command(evaluate_cmd)
 
 
-@app.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-@click.option(
-    "--data-dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Where reports are stored (default: ~/.local/share/infraprep).",
-)
-def serve(host: str, port: int, data_dir: str | None) -> None:
-    """Serve the web app: drop a CV and a JD, read the report in the browser."""
-    from infraprep.web.server import run_server
-
-    run_server(host=host, port=port, data_dir=data_dir)
-
-
 def main() -> None:
     sys.exit(run_guarded(lambda: app.main(standalone_mode=False)))
