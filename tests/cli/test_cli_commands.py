@@ -176,3 +176,22 @@ def test_cli_output_folder_missing(cv_file: Path):
 def test_cli_cv_url_is_refused(tmp_path: Path):
     res = run("report", "https://example.org/cv.pdf", str(FIXTURES / "jd/teleport/sre.md"))
     _assert_clean_error(res, 2, "local file")
+
+
+def test_cli_kb_stats_search_show_lint():
+    res = run("kb", "stats", "--json")
+    assert res.returncode == 0, res.stderr.decode()
+    stats = json.loads(res.stdout)
+    for key in ("families", "loop_stages", "signals", "questions", "concepts", "drills",
+                "scenarios", "smart_questions", "technologies"):
+        assert isinstance(stats[key], int) and stats[key] > 0, key
+    assert stats["technologies"] >= 1500
+    assert stats["questions_by_kind"]["technical"] >= 250
+    res = run("kb", "search", "error", "budget", "--json")
+    hits = json.loads(res.stdout)
+    assert hits
+    res = run("kb", "show", hits[0]["id"])
+    assert res.returncode == 0 and hits[0]["id"].encode() in res.stdout
+    assert run("kb", "show", "no-such-id").returncode == 31
+    res = run("kb", "lint")
+    assert res.returncode == 0, res.stdout.decode()[-2000:]

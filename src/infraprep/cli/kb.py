@@ -12,7 +12,7 @@ from infraprep.errors import KnowledgeError
 def _technology_count() -> int:
     from infraprep.knowledge.taxonomy import load_taxonomy
 
-    return len(load_taxonomy().technologies)
+    return len(load_taxonomy().by_name)
 
 
 @click.group()
