@@ -8,7 +8,7 @@ path instead of silently dropping content.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
@@ -45,30 +45,7 @@ OFF_TARGET_FAMILIES: tuple[str, ...] = (
     "management",
     "other",
 )
-FAMILIES: tuple[str, ...] = INFRA_FAMILIES + OFF_TARGET_FAMILIES
 
-CONCEPT_AREAS: tuple[str, ...] = (
-    "consensus",
-    "replication",
-    "sharding",
-    "networking",
-    "linux",
-    "containers",
-    "iac",
-    "cicd",
-    "observability",
-    "slo",
-    "incident",
-    "capacity",
-    "storage",
-    "caching",
-    "messaging",
-    "security",
-    "cloud",
-    "api",
-    "oss",
-    "devex",
-)
 
 QuestionKind = Literal["behavioural", "technical", "design", "troubleshooting", "scripting"]
 Family = Literal[
@@ -119,6 +96,13 @@ Area = Literal[
     "oss",
     "devex",
 ]
+
+
+# The tuples the code iterates are derived from the Literals the schema validates,
+# so the two can never disagree.
+FAMILIES: tuple[str, ...] = get_args(Family)
+CONCEPT_AREAS: tuple[str, ...] = get_args(Area)
+assert set(INFRA_FAMILIES) | set(OFF_TARGET_FAMILIES) == set(FAMILIES)
 
 
 class Strict(BaseModel):

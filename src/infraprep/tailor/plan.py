@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import TypeVar
 
 from infraprep.errors import UsageError
 from infraprep.knowledge import KnowledgeBase
@@ -38,21 +40,25 @@ def _depth_for(concept: Concept, level: str) -> str:
     return concept.depth.staff
 
 
-def _score_questions(
-    qs: list[Question], posting: Posting, needs: Needs, kb: KnowledgeBase
-) -> list[Scored[Question]]:
+T = TypeVar("T", Question, Concept, Drill)
+
+
+def _score_all(
+    items: Iterable[T], posting: Posting, needs: Needs, kb: KnowledgeBase
+) -> list[Scored[T]]:
+    """Score every item; concepts have no levels, so they fit every level."""
     out = []
-    for q in qs:
+    for item in items:
         score, keys = score_item(
-            families=q.families,
-            levels=q.levels,
-            competencies=q.competencies,
-            technologies=q.technologies,
+            families=item.families,
+            levels=getattr(item, "levels", ()),
+            competencies=item.competencies,
+            technologies=item.technologies,
             posting=posting,
             needs=needs,
             kb=kb,
         )
-        out.append(Scored(q, score, keys))
+        out.append(Scored(item, score, keys))
     return out
 
 
@@ -80,18 +86,7 @@ def _question_item(s: Scored[Question], needs: Needs, story=None) -> QuestionIte
 
 
 def _concepts(posting: Posting, needs: Needs, kb: KnowledgeBase) -> list[ConceptItem]:
-    scored: list[Scored[Concept]] = []
-    for c in kb.concepts:
-        score, keys = score_item(
-            families=c.families,
-            levels=(),
-            competencies=c.competencies,
-            technologies=c.technologies,
-            posting=posting,
-            needs=needs,
-            kb=kb,
-        )
-        scored.append(Scored(c, score, keys))
+    scored = _score_all(kb.concepts, posting, needs, kb)
     musts = [k for k, v in sorted(needs.need.items(), key=lambda kv: (-kv[1], kv[0])) if v >= 0.5]
     chosen = pick(
         scored,
@@ -139,18 +134,7 @@ def _concepts(posting: Posting, needs: Needs, kb: KnowledgeBase) -> list[Concept
 
 
 def _drills(posting: Posting, needs: Needs, kb: KnowledgeBase) -> list[DrillItem]:
-    scored: list[Scored[Drill]] = []
-    for d in kb.drills:
-        score, keys = score_item(
-            families=d.families,
-            levels=d.levels,
-            competencies=d.competencies,
-            technologies=d.technologies,
-            posting=posting,
-            needs=needs,
-            kb=kb,
-        )
-        scored.append(Scored(d, score, keys))
+    scored = _score_all(kb.drills, posting, needs, kb)
     chosen = pick(
         scored,
         limit=LIMITS["drills"],
@@ -260,7 +244,7 @@ def build_plan(
     fit = assess_fit(posting, profile, needs)
     must_comps = [c for r in posting.requirements if r.kind == "must" for c in r.competencies]
 
-    behavioural = _score_questions(
+    behavioural = _score_all(
         [q for q in kb.questions if q.kind == "behavioural"], posting, needs, kb
     )
     beh = pick(
@@ -275,9 +259,7 @@ def build_plan(
         ],
     )
     stories = assign_stories([s.item for s in beh], needs.cv_lines)
-    technical = _score_questions(
-        [q for q in kb.questions if q.kind != "behavioural"], posting, needs, kb
-    )
+    technical = _score_all([q for q in kb.questions if q.kind != "behavioural"], posting, needs, kb)
     tech = pick(
         technical,
         limit=LIMITS["technical"],
