@@ -23,7 +23,7 @@ def smart_questions(
         if silent:
             why = (
                 Evidence(
-                    source="jd",
+                    source="knowledge",
                     text="The posting says nothing about "
                     + ", ".join(names.get(c, c).lower() for c in silent[:2]),
                     note="unsaid",
