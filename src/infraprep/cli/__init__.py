@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -28,6 +29,29 @@ app.add_command(parse)
 app.add_command(demo)
 app.add_command(kb)
 app.add_command(evaluate_cmd)
+
+
+@app.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where reports are stored (default: ~/.local/share/infraprep).",
+)
+def serve(host: str, port: int, data_dir: Path | None) -> None:
+    """Run the web app (needs the 'web' extra: pip install 'infraprep[web]')."""
+    try:
+        from infraprep.web.server import run_server
+    except ImportError as exc:
+        from infraprep.errors import UsageError
+
+        raise UsageError(
+            f"The web app needs extra packages ({exc.name or exc}).",
+            "Install them with: pip install 'infraprep[web]'",
+        ) from exc
+    run_server(host, port, data_dir)
 
 
 def main() -> None:
