@@ -147,18 +147,15 @@ def _near_duplicates(kb: KnowledgeBase) -> Iterable[Finding]:
 
 
 def _counts(kb: KnowledgeBase) -> Iterable[Finding]:
-    kinds = Counter(q.kind for q in kb.questions)
+    from infraprep.knowledge.browse import stats
+
+    counted = stats(kb)
     actual = {
-        "families": sum(1 for f in kb.families if f.on_target),
-        "stages": len(kb.stages),
-        "signals": len(kb.signals),
-        "questions": len(kb.questions),
-        "concepts": len(kb.concepts),
-        "drills": len(kb.drills),
-        "scenarios": len(kb.scenarios),
-        "smart_questions": len(kb.smart_questions),
-        "concept_areas": len({c.area for c in kb.concepts}),
-        **kinds,
+        **counted,
+        **counted["questions_by_kind"],
+        "families": counted["infra_families"],
+        "stages": counted["loop_stages"],
+        "concept_areas": len(counted["concepts_by_area"]),
     }
     for key, minimum in MINIMUMS.items():
         if actual.get(key, 0) < minimum:

@@ -161,12 +161,17 @@ def read_knowledge(root: Path = DATA_DIR) -> KnowledgeBase:
 
 
 def _cache_path(root: Path) -> Path | None:
-    """A cache file named after every data file's name, size and mtime: any edit misses it."""
+    """A cache file named after the schema and every data file (size, mtime): any edit misses it."""
     base = os.environ.get("INFRAPREP_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"),
         "infraprep",
     )
     digest = hashlib.sha256(str(root.resolve()).encode())
+    # the schema's code is part of what was validated: a new schema misses the cache too
+    code = [Path(__file__).parent / "schema.py", Path(__file__)]
+    for path in code:
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     for path in sorted(root.rglob("*.yaml")):
         stat = path.stat()
         digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode())

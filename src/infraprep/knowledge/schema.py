@@ -17,38 +17,8 @@ from infraprep.models import Level
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, Field(min_length=3)]
 
-INFRA_FAMILIES: tuple[str, ...] = (
-    "sre",
-    "production",
-    "devops",
-    "platform",
-    "infrastructure",
-    "devtools",
-    "cloud",
-    "release",
-    "observability",
-    "security",
-    "network",
-    "data-infra",
-    "ml-infra",
-    "dbre",
-)
-OFF_TARGET_FAMILIES: tuple[str, ...] = (
-    "backend",
-    "frontend",
-    "fullstack",
-    "mobile",
-    "data",
-    "ml",
-    "qa",
-    "embedded",
-    "management",
-    "other",
-)
-
-
 QuestionKind = Literal["behavioural", "technical", "design", "troubleshooting", "scripting"]
-Family = Literal[
+InfraFamily = Literal[
     "sre",
     "production",
     "devops",
@@ -63,6 +33,8 @@ Family = Literal[
     "data-infra",
     "ml-infra",
     "dbre",
+]
+OffTargetFamily = Literal[
     "backend",
     "frontend",
     "fullstack",
@@ -74,6 +46,7 @@ Family = Literal[
     "management",
     "other",
 ]
+Family = Literal[InfraFamily, OffTargetFamily]
 Area = Literal[
     "consensus",
     "replication",
@@ -100,6 +73,8 @@ Area = Literal[
 
 # The tuples the code iterates are derived from the Literals the schema validates,
 # so the two can never disagree.
+INFRA_FAMILIES: tuple[str, ...] = get_args(InfraFamily)
+OFF_TARGET_FAMILIES: tuple[str, ...] = get_args(OffTargetFamily)
 FAMILIES: tuple[str, ...] = get_args(Family)
 CONCEPT_AREAS: tuple[str, ...] = get_args(Area)
 assert set(INFRA_FAMILIES) | set(OFF_TARGET_FAMILIES) == set(FAMILIES)
