@@ -7,19 +7,12 @@ body breaks ties and classifies postings whose title is generic.
 
 from __future__ import annotations
 
-import functools
-import re
-
 from infraprep.knowledge.schema import RoleFamily
+from infraprep.parse.phrases import phrase_set
 
 TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 0.35
 BODY_CAP = 3.0
-
-
-@functools.cache
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w])")
 
 
 def score_families(
@@ -28,17 +21,19 @@ def score_families(
     families: tuple[RoleFamily, ...],
 ) -> tuple[dict[str, float], dict[str, str]]:
     """Normalised scores per family and, for each, the phrase that scored most."""
-    title_low = title.lower()
-    body_low = body.lower()
+    title_phrases = phrase_set(tuple(kw for fam in families for kw in fam.title_keywords))
+    body_phrases = phrase_set(tuple(kw for fam in families for kw in fam.body_keywords))
+    in_title = title_phrases.found(title)
+    in_body = body_phrases.found(body)
     raw: dict[str, float] = {}
     reasons: dict[str, str] = {}
     for fam in families:
         best_title = ""
         for kw in fam.title_keywords:
-            if _phrase_pattern(kw).search(title_low) and len(kw) > len(best_title):
+            if kw.lower() in in_title and len(kw) > len(best_title):
                 best_title = kw
         score = TITLE_WEIGHT + len(best_title) / 10 if best_title else 0.0
-        body_hits = [kw for kw in fam.body_keywords if _phrase_pattern(kw).search(body_low)]
+        body_hits = [kw for kw in fam.body_keywords if kw.lower() in in_body]
         score += min(BODY_CAP, BODY_WEIGHT * len(body_hits))
         if score > 0:
             raw[fam.id] = score

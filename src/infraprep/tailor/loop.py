@@ -6,12 +6,10 @@ from those lines and cite them; otherwise from the family's typical loop.
 
 from __future__ import annotations
 
-import functools
-import re
-
 from infraprep.knowledge import KnowledgeBase
 from infraprep.knowledge.schema import LoopStage
 from infraprep.models import Evidence, LoopRound, Posting, SignalItem
+from infraprep.parse.phrases import phrase_set
 from infraprep.tailor.needs import Needs
 
 DEFAULT_LOOP = (
@@ -22,15 +20,6 @@ DEFAULT_LOOP = (
     "troubleshooting",
     "behavioural",
 )
-
-
-@functools.cache
-def _cue_pattern(cue: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(cue)}(?![\w])")
-
-
-def _cue_hit(cue: str, text: str) -> bool:
-    return _cue_pattern(cue).search(text) is not None
 
 
 def _round(stage: LoopStage, why: tuple[Evidence, ...]) -> LoopRound:
@@ -50,10 +39,9 @@ def likely_loop(posting: Posting, kb: KnowledgeBase) -> tuple[LoopRound, ...]:
     from_jd: dict[str, Evidence] = {}
     base = len(posting.lines) - len(posting.interview_process)
     for offset, text in enumerate(posting.interview_process):
-        low = text.lower()
         line_no = _line_of(posting, text, base + offset + 1)
         for stage in kb.stages:
-            if stage.id not in from_jd and any(_cue_hit(c, low) for c in stage.cues):
+            if stage.id not in from_jd and phrase_set(tuple(stage.cues)).found(text):
                 from_jd[stage.id] = Evidence(
                     source="jd", text=text, line=line_no, note="the posting's interview process"
                 )
@@ -95,17 +83,16 @@ def weighed_signals(
 ) -> tuple[SignalItem, ...]:
     """Signals the JD's own lines point at first, then those its competencies imply."""
     scored: list[tuple[float, str, SignalItem]] = []
-    lowered = [(no, line, line.lower()) for no, line in enumerate(posting.lines, start=1)]
-    whole = "\n".join(low for _no, _line, low in lowered)
+    all_cues = phrase_set(tuple(cue for sig in kb.signals for cue in sig.cues))
+    first_line = all_cues.first_lines(list(posting.lines))
     for sig in kb.signals:
         why: list[Evidence] = []
         for cue in sig.cues:
-            if not _cue_hit(cue.lower(), whole):
+            index = first_line.get(cue.lower())
+            if index is None:
                 continue
-            for no, line, low in lowered:
-                if _cue_hit(cue.lower(), low):
-                    why.append(Evidence(source="jd", text=line, line=no, note=f'says "{cue}"'))
-                    break
+            line = posting.lines[index]
+            why.append(Evidence(source="jd", text=line, line=index + 1, note=f'says "{cue}"'))
             if len(why) >= 2:
                 break
         comp_value = sum(needs.need.get(c, 0.0) for c in sig.competencies)
