@@ -138,10 +138,45 @@ def evaluate_postings(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
 
 
 _LABEL = re.compile(r'<label type="([^"]+)">(.*?)</label>', re.S)
+# One-line exports (the dataset's CSV flattening): Python bytes-repr escapes for
+# every non-ASCII byte and for quotes/tabs, line breaks written as runs of spaces.
+_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2})+|\\[\\'\"tn]")
+_SIMPLE_ESCAPES = {"\\\\": "\\", "\\'": "'", '\\"': '"', "\\t": "\t", "\\n": "\n"}
+_FLAT_BREAK = re.compile(r" {2,}")
+
+
+def _unescape(match: re.Match[str]) -> str:
+    text = match.group(0)
+    if text in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[text]
+    return bytes.fromhex(text.replace("\\x", "")).decode("utf-8", errors="replace")
+
+
+def repair_flattened_export(raw: str) -> str:
+    """Undo the dataset's CSV flattening of a dotin CV; other CVs come back unchanged.
+
+    Most dotin files from 82 on hold the whole CV on ONE line inside ``<cv>``,
+    wrapped in a stray pair of double quotes: line breaks became runs of two or
+    more spaces and every non-ASCII character became its UTF-8 bytes written out
+    as escape text (a bullet is the 12 characters ``\\xe2\\x80\\xa2``). No real CV
+    looks like that, so the loader rebuilds the document (escapes decoded, each
+    run of spaces a line break, four or more a blank line) instead of teaching
+    the CV parser to read one-line CVs. This is a dataset repair, documented in
+    docs/quality.md.
+    """
+    head, sep, rest = raw.partition("<cv>")
+    body, end, tail = rest.rpartition("</cv>")
+    inner = body.strip("\n")
+    if not sep or not end or "\n" in inner:
+        return raw
+    inner = _ESCAPES.sub(_unescape, inner.strip().removeprefix('"').removesuffix('"'))
+    inner = _FLAT_BREAK.sub(lambda m: "\n\n" if len(m.group(0)) >= 4 else "\n", inner)
+    return f"{head}{sep}\n{inner}\n{end}{tail}"
 
 
 def dotin_text_and_gold(path: Path) -> tuple[str, dict[str, list[str]]]:
-    raw = path.read_text(encoding="utf-8")
+    """A dotin CV as plain text and its inline labels by type, after the export repair."""
+    raw = repair_flattened_export(path.read_text(encoding="utf-8"))
     gold: dict[str, list[str]] = {}
     for kind, value in _LABEL.findall(raw):
         gold.setdefault(kind, []).append(re.sub(r"\s+", " ", value).strip())
@@ -155,16 +190,88 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
+# Legal-form words say nothing about which employer is meant ("Oracle India Pvt Ltd").
+_LEGAL_FORM = re.compile(r"\b(?:pvt|private|ltd|limited|inc|llc|llp|corp|corporation|co|plc)\b")
+
+
+def _company(text: str) -> str:
+    return " ".join(_LEGAL_FORM.sub(" ", _norm(text)).split())
+
+
+def _same(got: str, gold: str) -> bool:
+    """One names the other: equal, or a run of words in it that is at least half of it.
+
+    "Software Engineer" matches "Associate Software Engineer"; "Engineer" alone does
+    not match "Senior Software Engineer", nor does a whole sentence match the title in it.
+    """
+    a, b = got.split(), gold.split()
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if 2 * len(short) < len(long_):
+        return False
+    return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+def _count(metric: Metric, name: str, got: list[str], gold: list[str], expected: int) -> None:
+    """Match predictions to gold labels one to one and add the counts to ``metric``.
+
+    tp: a prediction that names a labelled value (each label occurrence used once);
+    fp: a prediction that names none; fn: of the ``expected`` labelled positions, those
+    no prediction matched. Predictions and misses are counted in the same unit, one
+    position, so precision and recall can be read side by side.
+    """
+    free = list(gold)
+    matched = 0
+    for value in got:
+        hit = next((g for g in free if _same(value, g)), None)
+        if hit is None:
+            metric.fp += 1
+            metric.misses.append(f"{name}: extra {value!r}")
+        else:
+            free.remove(hit)
+            matched += 1
+    metric.tp += matched
+    if matched < expected:
+        metric.fn += expected - matched
+        metric.misses.append(f"{name}: missed {expected - matched} of {sorted(set(free))}")
+
+
+def is_held_out(path: Path) -> bool:
+    """The held-out dotin CVs: every file whose number ends in 7 (31 of 310).
+
+    Decided before the position parser was tuned on the others, and not read while
+    tuning, so the "(held out)" metrics say how the rules do on CVs they were not
+    written against.
+    """
+    return path.stem.endswith("7")
+
+
 def evaluate_cvs(fixtures: Path, limit: int | None = None) -> list[Metric]:
+    """Position titles, companies and dates on the dotin CVs, tuning and held-out splits.
+
+    Gold positions are not labelled as such: the labels are flat (Designation,
+    Companies worked at, Years of Experience) and also tag the headline, the
+    objective and mentions inside bullets. So a CV counts only when it has a
+    labelled date range, and the number of labelled positions is taken as at most
+    its number of labelled date ranges: ``min(labels, ranges)``.
+    """
     from infraprep.ingest import read_document
     from infraprep.parse import parse_profile
     from infraprep.parse.dates import find_range
+    from infraprep.parse.profile import UNTITLED
 
-    titles = Metric("CV position titles")
-    companies = Metric("CV position companies")
-    dates = Metric("CV position dates")
+    splits = {
+        split: (
+            Metric(f"CV position titles{suffix}"),
+            Metric(f"CV position companies{suffix}"),
+            Metric(f"CV position dates{suffix}"),
+        )
+        for split, suffix in ((False, ""), (True, " (held out)"))
+    }
     paths = sorted((fixtures / "cv" / "dotin").glob("*.xml"), key=lambda p: int(p.stem))
     for path in paths[:limit]:
+        titles, companies, dates = splits[is_held_out(path)]
         text, gold = dotin_text_and_gold(path)
         ranges = {
             (r.start, r.end)
@@ -174,47 +281,24 @@ def evaluate_cvs(fixtures: Path, limit: int | None = None) -> list[Metric]:
         if not ranges:
             continue  # no dated positions labelled: nothing to check positions against
         profile = parse_profile(read_document(text.encode("utf-8"), "cv.txt"), EVAL_TODAY)
-        gold_titles = {_norm(t) for t in gold.get("Designation", [])}
-        gold_companies = {_norm(c) for c in gold.get("Companies worked at", [])}
-        got_ranges = {(p.start, p.end) for p in profile.positions}
+        got_ranges = {(p.start, p.end) for p in profile.positions if p.start}
         dates.tp += len(ranges & got_ranges)
         dates.fp += len(got_ranges - ranges)
         dates.fn += len(ranges - got_ranges)
         if ranges - got_ranges:
             dates.misses.append(f"{path.name}: missed {sorted(ranges - got_ranges)}")
-        for pos in profile.positions:
-            t = _norm(pos.title)
-            if t and any(t == g or (len(t) > 3 and (t in g or g in t)) for g in gold_titles):
-                titles.tp += 1
-            else:
-                titles.fp += 1
-                titles.misses.append(f"{path.name}: title {pos.title!r}")
-            c = _norm(pos.company or "")
-            if c and any(c == g or (len(c) > 2 and (c in g or g in c)) for g in gold_companies):
-                companies.tp += 1
-            else:
-                companies.fp += 1
-                companies.misses.append(f"{path.name}: company {pos.company!r}")
-        found_titles = {
-            g
-            for g in gold_titles
-            if any(
-                _norm(p.title) and (_norm(p.title) in g or g in _norm(p.title))
-                for p in profile.positions
-            )
-        }
-        titles.fn += max(0, min(len(gold_titles), len(ranges)) - len(found_titles))
-        found_companies = {
-            g
-            for g in gold_companies
-            if any(
-                _norm(p.company or "")
-                and (_norm(p.company or "") in g or g in _norm(p.company or ""))
-                for p in profile.positions
-            )
-        }
-        companies.fn += max(0, min(len(gold_companies), len(ranges)) - len(found_companies))
-    return [titles, companies, dates]
+        if got_ranges - ranges:
+            dates.misses.append(f"{path.name}: extra {sorted(got_ranges - ranges)}")
+        gold_titles = [_norm(t) for t in gold.get("Designation", [])]
+        gold_companies = [_company(c) for c in gold.get("Companies worked at", [])]
+        got_titles = [_norm(p.title) for p in profile.positions if p.title != UNTITLED]
+        got_companies = [_company(p.company) for p in profile.positions if p.company]
+        for metric, got, want in (
+            (titles, got_titles, gold_titles),
+            (companies, got_companies, gold_companies),
+        ):
+            _count(metric, path.name, got, want, min(len(set(want)), len(ranges)))
+    return [m for split in (False, True) for m in splits[split]]
 
 
 def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:

@@ -17,8 +17,8 @@ FLOORS = {
     "posting technologies": ("recall", 0.90),
     "requirement must/nice": ("accuracy", 1.0),
     "labelled requirements found": ("accuracy", 1.0),
-    "CV position titles": ("precision", 0.65),
-    "CV position dates": ("precision", 0.85),
+    "CV position titles": ("precision", 0.45),
+    "CV position dates": ("precision", 0.80),
     "evidence links": ("accuracy", 0.50),
 }
 

@@ -37,6 +37,7 @@ _DEGREE = re.compile(
 )
 _SPLIT_HEADER = re.compile(r"\s+(?:—|–|-|\||@|at)\s+|,\s+|\s+·\s+")
 _SKILL_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s/\s)\s*")
+UNTITLED = "Untitled position"  # the title of a position whose header names no title
 
 
 def _contact(text: str) -> Contact:
@@ -73,7 +74,7 @@ def _split_title_company(header: list[str]) -> tuple[str, str | None]:
     for text in header:
         parts.extend(p.strip(" -–—|,") for p in _SPLIT_HEADER.split(text) if p.strip(" -–—|,"))
     if not parts:
-        return "Untitled position", None
+        return UNTITLED, None
     titled = [p for p in parts if ROLE_WORDS.search(p)]
     title = titled[0] if titled else parts[0]
     rest = [p for p in parts if p != title and not re.fullmatch(r"[\s\d()/-]*", p)]
