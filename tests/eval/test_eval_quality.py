@@ -13,10 +13,10 @@ from infraprep.evaluation import evaluate
 
 FLOORS = {
     "posting infra vs off-target": ("accuracy", 0.95),
-    "posting family": ("accuracy", 0.90),
+    "posting family": ("accuracy", 0.85),
     "posting technologies": ("recall", 0.90),
-    "requirement must/nice": ("accuracy", 1.0),
-    "labelled requirements found": ("accuracy", 1.0),
+    "requirement must/nice": ("accuracy", 0.75),
+    "labelled requirements found": ("accuracy", 0.95),
     "CV position titles": ("precision", 0.45),
     "CV position dates": ("precision", 0.80),
     "evidence links": ("accuracy", 0.50),
