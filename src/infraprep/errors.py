@@ -21,7 +21,9 @@ each; nothing else prints errors.
     ├── UsageError                 bad option values (dates, hours)
     ├── KnowledgeError             the bundled knowledge base is invalid
     ├── NotFoundError              a knowledge-base id or stored report is missing
-    └── RenderError                an output could not be written
+    ├── RenderError                an output could not be written
+    ├── StorageError               the web app's report store cannot be used
+    └── RateLimitedError           one client asked for too many reports too fast
 """
 
 from __future__ import annotations
@@ -142,3 +144,27 @@ class NotFoundError(InfraprepError):
 class RenderError(InfraprepError):
     exit_code = 40
     kind = "render"
+
+
+class StorageError(InfraprepError):
+    """The report store (SQLite or another database) failed or is unreachable."""
+
+    exit_code = 41
+    http_status = 503
+    kind = "storage"
+    default_hint = "Check that the data directory is writable and has free space."
+
+
+class RateLimitedError(InfraprepError):
+    """A client went over the web app's per-client rate limit."""
+
+    exit_code = 42
+    http_status = 429
+    kind = "rate_limited"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            "Too many reports asked for from this address.",
+            f"Wait {retry_after} s and try again.",
+        )
+        self.retry_after = retry_after

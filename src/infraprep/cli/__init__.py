@@ -40,10 +40,45 @@ app.add_command(evaluate_cmd)
     default=None,
     help="Where reports are stored (default: ~/.local/share/infraprep).",
 )
-def serve(host: str, port: int, data_dir: Path | None) -> None:
+@click.option(
+    "--database-url",
+    default=None,
+    help="An SQLAlchemy database URL to use instead of SQLite in the data dir.",
+)
+@click.option(
+    "--retention-days",
+    default=30,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Delete reports older than this many days (0: keep until deleted).",
+)
+@click.option(
+    "--rate-limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Reports one client address may make per minute (0: no limit).",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1, max=64),
+    help="Server processes (the rate limit then applies per process).",
+)
+def serve(
+    host: str,
+    port: int,
+    data_dir: Path | None,
+    database_url: str | None,
+    retention_days: int,
+    rate_limit: int,
+    workers: int,
+) -> None:
     """Run the web app (needs the 'web' extra: pip install 'infraprep[web]')."""
     try:
-        from infraprep.web.server import run_server
+        from infraprep.web.server import default_data_dir, run_server
+        from infraprep.web.settings import WebSettings
     except ImportError as exc:
         from infraprep.errors import UsageError
 
@@ -51,7 +86,13 @@ def serve(host: str, port: int, data_dir: Path | None) -> None:
             f"The web app needs extra packages ({exc.name or exc}).",
             "Install them with: pip install 'infraprep[web]'",
         ) from exc
-    run_server(host, port, data_dir)
+    settings = WebSettings(
+        data_dir=data_dir if data_dir is not None else default_data_dir(),
+        database_url=database_url,
+        retention_days=retention_days,
+        reports_per_minute=rate_limit,
+    )
+    run_server(settings, host, port, workers)
 
 
 def main() -> None:
