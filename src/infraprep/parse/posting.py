@@ -16,10 +16,35 @@ from infraprep.parse.sections import JD_SECTIONS, split_sections
 from infraprep.parse.technologies import canonical_technologies
 
 _NICE_CUES = re.compile(
-    r"\b(?:a plus|is a plus|are a plus|plus\b|preferred|bonus|nice[- ]to[- ]have|ideally|"
-    r"desirable|good to have|not required|helpful|advantageous|would be great|an advantage)\b",
+    r"\b(?:a plus|is a plus|are a plus|plus\b|preferred|preferable|bonus|"
+    r"nice[- ]to[- ]have|ideally|desirable|desired|good to have|not required|helpful|"
+    r"advantageous|would be great|an advantage)\b",
     re.IGNORECASE,
 )
+# A lead-in line that turns the list after it into nice-to-haves ("Strong candidates
+# will have experience with, or a desire to learn, some of the following:").
+_NICE_LEAD_IN = re.compile(
+    r"\b(?:desire to learn|willingness to learn|some of the following|any of the following|"
+    r"bonus|a plus|nice[- ]to[- ]have|preferred|ideally|would be great|extra credit|"
+    r"stand out|strong candidates)\b",
+    re.IGNORECASE,
+)
+# Lines about applying or pay are not requirements, and the tools they name
+# ("join a Slack channel", "apply on Lever") are not the job's stack.
+_APPLY_OR_PAY = re.compile(
+    r"^(?:apply\b|before applying|to apply\b|how to apply|if you would like to apply)|"
+    r"\b(?:apply (?:for|to) this (?:job|role|position)|apply here|application process|"
+    r"pay grades?|salary range|gs-\d{1,2}(?:/\d{1,2})? level)\b",
+    re.IGNORECASE,
+)
+# Headings the shared section table does not know, for postings only.
+_EXTRA_HEADS: dict[str, tuple[str, ...]] = {
+    "requirements": ("desired skills", "desired experience", "skills and requirements"),
+    "nice": ("bonus skills", "nice to haves", "preferred experience", "pluses"),
+}
+_POSTING_SECTIONS = {
+    name: (*heads, *_EXTRA_HEADS.get(name, ())) for name, heads in JD_SECTIONS.items()
+}
 _YEARS = re.compile(
     r"(\d{1,2})(?:\s*(?:-|–|to)\s*(\d{1,2}))?\s*\+?\s*(?:years|yrs)\b",
     re.IGNORECASE,
@@ -86,14 +111,24 @@ def _company(
     return None
 
 
-def _requirement(line: Line, kind: str, section: str, kb: KnowledgeBase) -> Requirement:
+def _not_company(technologies: tuple[str, ...], company: str | None) -> tuple[str, ...]:
+    """Technologies without the employer's own name ("Teleport" at Teleport)."""
+    if not company:
+        return technologies
+    names = {company.lower(), company.split()[0].lower()}
+    return tuple(t for t in technologies if t.lower() not in names)
+
+
+def _requirement(
+    line: Line, kind: str, section: str, kb: KnowledgeBase, company: str | None
+) -> Requirement:
     text = line.text
     if kind == "must" and _NICE_CUES.search(text):
         kind = "nice"
     return Requirement(
         text=text,
         kind="nice" if kind == "nice" else "must",
-        technologies=canonical_technologies(text),
+        technologies=_not_company(canonical_technologies(text), company),
         competencies=competency_matcher(kb.competencies).find(text),
         years=_years(text),
         line=line.no,
@@ -117,31 +152,41 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
         raise NotAJobPostingError(
             f"The job description has only {words} words; that is too little to tailor a report.",
         )
-    sections = split_sections(lines, JD_SECTIONS)
+    sections = split_sections(lines, _POSTING_SECTIONS)
     title = _title(doc, meta, lines)
+    company = _company(meta, sections)
 
     must: list[Requirement] = []
     responsibilities: list[Requirement] = []
     process: list[str] = []
     body_parts: list[str] = []
+    stack_parts: list[str] = []  # where the job's technologies are named
     for name, _head, body in sections:
         if name in ("benefits",):
             continue
         if name != "about":
             body_parts.extend(line.text for line in body)
+        kind = "nice" if name == "nice" else "must"
         for line in body:
-            if len(line.text) < 12 or (line.text.endswith(":") and len(line.text) < 40):
+            text = line.text
+            if _APPLY_OR_PAY.search(text):
                 continue
-            if name == "requirements":
-                must.append(_requirement(line, "must", name, kb))
-            elif name == "nice":
-                must.append(_requirement(line, "nice", name, kb))
+            if name not in ("about", "process"):
+                stack_parts.append(text)
+            if name in ("requirements", "nice") and text.endswith(":") and line.kind != "list_item":
+                if _NICE_LEAD_IN.search(text):
+                    kind = "nice"  # the list after this lead-in is nice-to-have
+                continue
+            if len(text) < 12 or (text.endswith(":") and len(text) < 40):
+                continue
+            if name in ("requirements", "nice"):
+                must.append(_requirement(line, kind, name, kb, company))
             elif name == "responsibilities" or (
                 name in ("role", "top") and line.kind == "list_item"
             ):
-                responsibilities.append(_requirement(line, "must", "responsibilities", kb))
+                responsibilities.append(_requirement(line, "must", "responsibilities", kb, company))
             elif name == "process":
-                process.append(line.text)
+                process.append(text)
 
     requirements = must or [r for r in responsibilities if r.technologies or r.competencies]
     if not requirements and not responsibilities:
@@ -160,13 +205,13 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     archetype = _archetype(kb, "\n".join(line.text for line in lines))
     return Posting(
         title=title,
-        company=_company(meta, sections),
+        company=company,
         level=level,
         level_reason=level_reason,
         family=family,
         families=scores,
         on_target=family in INFRA_FAMILIES,
-        technologies=canonical_technologies(body),
+        technologies=_not_company(canonical_technologies("\n".join(stack_parts)), company),
         competencies=tuple(comps),
         requirements=tuple(requirements),
         responsibilities=tuple(responsibilities),

@@ -1,0 +1,109 @@
+"""parse_posting rules on small hand-written postings: what counts as the stack, must vs nice."""
+
+from __future__ import annotations
+
+from helpers import text_document
+from infraprep.parse import parse_posting
+
+STARTUP_JD = """# Platform Engineer
+
+## About Us
+
+Gizmo is the observability company. Gizmo Cloud runs on Kafka.
+
+## Requirements
+
+- Strong Kubernetes and Terraform experience
+- Experience running Gizmo or a similar product in production
+
+## Interview Process
+
+- Join our Slack channel and submit a coding challenge in Rust using GitHub.
+"""
+
+
+def test_parse_posting_tools_named_only_in_the_interview_process_are_not_the_stack(kb):
+    p = parse_posting(text_document(STARTUP_JD), kb)
+    assert {"Kubernetes", "Terraform"} <= set(p.technologies)
+    assert not {"Slack", "GitHub", "Rust"} & set(p.technologies)
+
+
+def test_parse_posting_technologies_in_the_about_section_are_not_the_stack(kb):
+    p = parse_posting(text_document(STARTUP_JD), kb)
+    assert "Kafka" not in p.technologies
+
+
+def test_parse_posting_company_name_is_not_a_technology(kb):
+    jd = STARTUP_JD.replace("Gizmo", "Teleport")
+    p = parse_posting(text_document(jd), kb)
+    assert p.company == "Teleport"
+    assert "Teleport" not in p.technologies
+    req = next(r for r in p.requirements if r.text.startswith("Experience running"))
+    assert "Teleport" not in req.technologies
+
+
+LEAD_IN_JD = """# Security Engineer
+
+We build secure software for the public, and we want help doing it well.
+
+### Requirements:
+
+- Experience using and administering Linux-based operating systems.
+- Forensic experience with one operating system (preferably Linux or macOS)
+
+### Strong candidates will have experience with, or a desire to learn, some of the following:
+
+- Threat modeling and other threat analysis techniques.
+- Understanding of cryptography principles.
+
+Before applying, read about the application process and how our interviews work.
+
+This position is set at a GS-15 level (learn more about pay grades here).
+
+[Apply for this job](https://jobs.example.org/123)
+"""
+
+
+def test_parse_posting_a_lead_in_line_with_a_nice_cue_makes_the_list_after_it_nice(kb):
+    p = parse_posting(text_document(LEAD_IN_JD), kb)
+    kinds = {r.text: r.kind for r in p.requirements}
+    assert kinds["Experience using and administering Linux-based operating systems."] == "must"
+    assert kinds["Threat modeling and other threat analysis techniques."] == "nice"
+    assert kinds["Understanding of cryptography principles."] == "nice"
+    assert not any(t.startswith("Strong candidates") for t in kinds)
+
+
+def test_parse_posting_preferably_inside_a_line_qualifies_it_and_keeps_it_must(kb):
+    p = parse_posting(text_document(LEAD_IN_JD), kb)
+    forensic = next(r for r in p.requirements if r.text.startswith("Forensic"))
+    assert forensic.kind == "must"
+
+
+def test_parse_posting_apply_and_pay_lines_are_not_requirements(kb):
+    p = parse_posting(text_document(LEAD_IN_JD), kb)
+    texts = " ".join(r.text for r in p.requirements)
+    assert "Before applying" not in texts
+    assert "GS-15" not in texts
+    assert "Apply for this job" not in texts
+
+
+DESIRED_JD = """# Developer
+
+We build the survey tool that agencies use to ask the public what they think.
+
+**Desired skills**
+
+- Proficient in front-end web development, solid grasp of JavaScript
+- Back-end experience preferable
+- Knowledge of GitHub desired
+- Previous work with government a plus
+"""
+
+
+def test_parse_posting_desired_skills_heading_opens_requirements_with_cue_words(kb):
+    p = parse_posting(text_document(DESIRED_JD), kb)
+    kinds = {r.text.split(",")[0]: r.kind for r in p.requirements}
+    assert kinds["Proficient in front-end web development"] == "must"
+    assert kinds["Back-end experience preferable"] == "nice"
+    assert kinds["Knowledge of GitHub desired"] == "nice"
+    assert kinds["Previous work with government a plus"] == "nice"
