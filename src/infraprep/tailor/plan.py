@@ -25,7 +25,7 @@ from infraprep.tailor.fit import assess_fit
 from infraprep.tailor.loop import likely_loop, weighed_signals
 from infraprep.tailor.needs import Needs, compute_needs
 from infraprep.tailor.schedule import build_schedule
-from infraprep.tailor.select import Scored, pick, score_item
+from infraprep.tailor.select import ItemScorer, Scored, pick
 from infraprep.tailor.stories import assign_stories
 
 DEFAULT_RUNWAY_DAYS = 28
@@ -47,16 +47,14 @@ def _score_all(
     items: Iterable[T], posting: Posting, needs: Needs, kb: KnowledgeBase
 ) -> list[Scored[T]]:
     """Score every item; concepts have no levels, so they fit every level."""
+    scorer = ItemScorer(posting, needs, kb)
     out = []
     for item in items:
-        score, keys = score_item(
+        score, keys = scorer.score(
             families=item.families,
             levels=getattr(item, "levels", ()),
             competencies=item.competencies,
             technologies=item.technologies,
-            posting=posting,
-            needs=needs,
-            kb=kb,
         )
         out.append(Scored(item, score, keys))
     return out

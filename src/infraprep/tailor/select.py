@@ -30,18 +30,26 @@ class Scored(Generic[T]):
     keys: tuple[str, ...]  # competencies/technologies that made it relevant
 
 
-def family_fit(item_families: Sequence[str], posting: Posting, kb: KnowledgeBase) -> float:
-    if not item_families:
-        return 0.7
-    if posting.family in item_families:
-        return 1.0
+def _near_families(posting: Posting, kb: KnowledgeBase) -> frozenset[str]:
+    """Families close to the posting's: its related roles and any it also scores on."""
     related: set[str] = set()
     with contextlib.suppress(KeyError):
         related = set(kb.family(posting.family).related)
-    secondary = {f for f, s in posting.families.items() if s >= 0.15}
-    if related & set(item_families) or secondary & set(item_families):
+    return frozenset(related | {f for f, s in posting.families.items() if s >= 0.15})
+
+
+def _family_fit(item_families: Sequence[str], family: str, near: frozenset[str]) -> float:
+    if not item_families:
+        return 0.7
+    if family in item_families:
+        return 1.0
+    if any(f in near for f in item_families):
         return 0.65
     return 0.25
+
+
+def family_fit(item_families: Sequence[str], posting: Posting, kb: KnowledgeBase) -> float:
+    return _family_fit(item_families, posting.family, _near_families(posting, kb))
 
 
 def level_fit(item_levels: Sequence[str], level: str) -> float:
@@ -54,30 +62,46 @@ def level_fit(item_levels: Sequence[str], level: str) -> float:
     return {1: 0.6, 2: 0.3}.get(distance, 0.1)
 
 
-def score_item(
-    *,
-    families: Sequence[str],
-    levels: Sequence[str],
-    competencies: Sequence[str],
-    technologies: Sequence[str],
-    posting: Posting,
-    needs: Needs,
-    kb: KnowledgeBase,
-) -> tuple[float, tuple[str, ...]]:
-    keys = tuple(k for k in (*competencies, *technologies) if needs.need.get(k, 0.0) > 0)
-    value = needs.score(keys)
-    # An item that touches nothing the JD names still helps a little (general prep).
-    relevance = 0.15 + value
-    tech_bonus = 0.25 * sum(1 for t in technologies if t in posting.technologies)
-    score = (
-        (relevance + tech_bonus)
-        * family_fit(families, posting, kb)
-        * level_fit(
-            levels,
-            posting.level,
-        )
-    )
-    return round(score, 6), keys
+class ItemScorer:
+    """Scores items for one posting and CV.
+
+    A plan scores ~1,000 items, so what depends only on the posting (nearby
+    families, need x gap per key, the posting's technologies as a set) is worked
+    out once, and level fits once per distinct level list; the numbers are
+    exactly those of the formula above.
+    """
+
+    def __init__(self, posting: Posting, needs: Needs, kb: KnowledgeBase) -> None:
+        self.posting = posting
+        self.needs = needs
+        self.kb = kb
+        self._near = _near_families(posting, kb)
+        self._level: dict[tuple[str, ...], float] = {}
+        # need x gap per key the JD needs at all; the same products needs.score() sums.
+        self._value = {k: v * needs.gap.get(k, 1.0) for k, v in needs.need.items() if v > 0}
+        self._posting_technologies = frozenset(posting.technologies)
+
+    def score(
+        self,
+        *,
+        families: Sequence[str],
+        levels: Sequence[str],
+        competencies: Sequence[str],
+        technologies: Sequence[str],
+    ) -> tuple[float, tuple[str, ...]]:
+        worth = self._value
+        keys = tuple(k for k in (*competencies, *technologies) if k in worth)
+        value = sum(worth[k] for k in keys) if keys else 0
+        # An item that touches nothing the JD names still helps a little (general prep).
+        relevance = 0.15 + value
+        posting_technologies = self._posting_technologies
+        tech_bonus = 0.25 * sum(1 for t in technologies if t in posting_technologies)
+        fam = _family_fit(families, self.posting.family, self._near)
+        lvl_key = tuple(levels)
+        lvl = self._level.get(lvl_key)
+        if lvl is None:
+            lvl = self._level[lvl_key] = level_fit(lvl_key, self.posting.level)
+        return round((relevance + tech_bonus) * fam * lvl, 6), keys
 
 
 def pick(
