@@ -1,8 +1,7 @@
 """CV -> ``Profile``: positions with their bullets, education, skills, technologies.
 
-Layouts vary without end, so positions are found from what every layout has:
-a date range. The one or two short lines around it are the title and the
-company; the lines after it, up to the next position, are its bullets.
+Positions are read from the experience section by ``parse.positions``; this
+module finds the sections and the rest of the profile around them.
 """
 
 from __future__ import annotations
@@ -11,21 +10,14 @@ import datetime as dt
 import re
 
 from infraprep.errors import EmptyInputError
-from infraprep.models import Contact, Document, Education, Position, Profile
-from infraprep.parse.dates import find_range, total_years
+from infraprep.models import Contact, Document, Education, Profile
+from infraprep.parse.dates import total_years
 from infraprep.parse.lines import Line, numbered_lines
 from infraprep.parse.metrics import metrics_in
-from infraprep.parse.sections import CV_SECTIONS, section_of, split_sections
+from infraprep.parse.positions import ROLE_WORDS, find_positions
+from infraprep.parse.sections import CV_HEADING_TAILS, CV_SECTIONS, section_of, split_sections
 from infraprep.parse.technologies import canonical_technologies
 
-ROLE_WORDS = re.compile(
-    r"\b(?:engineer|engineering|developer|administrator|admin|architect|manager|lead|intern|"
-    r"internship|consultant|analyst|sre|devops|specialist|scientist|director|head|officer|"
-    r"programmer|technician|designer|owner|associate|founder|co-founder|cto|vp|president|"
-    r"member of technical staff|mts|operator|tester|trainee|fellow|researcher|coordinator|"
-    r"executive|assistant|representative|support|administrador)\b",
-    re.IGNORECASE,
-)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,4}\)?[\s.-]?){2,4}\d{3,4}")
 _LINK = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin\.com|github\.com)/\S+", re.IGNORECASE)
@@ -35,9 +27,7 @@ _DEGREE = re.compile(
     r"ph\.?\s?d|doctorate|mba|bca|mca|diploma|associate of|degree|university|college)",
     re.IGNORECASE,
 )
-_SPLIT_HEADER = re.compile(r"\s+(?:—|–|-|\||@|at)\s+|,\s+|\s+·\s+")
 _SKILL_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s/\s)\s*")
-UNTITLED = "Untitled position"  # the title of a position whose header names no title
 
 
 def _contact(text: str) -> Contact:
@@ -66,91 +56,6 @@ def _name(lines: list[Line]) -> str | None:
         ):
             return text
     return None
-
-
-def _split_title_company(header: list[str]) -> tuple[str, str | None]:
-    """Pick the title (the part with a role word) and the company from header text."""
-    parts: list[str] = []
-    for text in header:
-        parts.extend(p.strip(" -–—|,") for p in _SPLIT_HEADER.split(text) if p.strip(" -–—|,"))
-    if not parts:
-        return UNTITLED, None
-    titled = [p for p in parts if ROLE_WORDS.search(p)]
-    title = titled[0] if titled else parts[0]
-    rest = [p for p in parts if p != title and not re.fullmatch(r"[\s\d()/-]*", p)]
-    # The first line of a two-line header is usually the more important one; a company
-    # line often trails a city ("INFOSYS LIMITED - Pune, Maharashtra").
-    company = rest[0] if rest else None
-    return title, company
-
-
-def _is_header_candidate(line: Line) -> bool:
-    return (
-        line.kind != "list_item"
-        and len(line.text) <= 100
-        and len(line.text.split()) <= 14
-        and not line.text.endswith(".")
-    )
-
-
-def _positions(lines: list[Line]) -> list[Position]:
-    anchors: list[int] = []
-    for i, line in enumerate(lines):
-        rng = find_range(line.text)
-        if rng is not None and not _DEGREE.search(line.text):
-            anchors.append(i)
-    positions: list[Position] = []
-    consumed_until = -1
-    headers: list[tuple[int, int, int]] = []  # (header_start, anchor, header_end)
-    for a in anchors:
-        start = a
-        back = 0
-        while (
-            start - 1 > consumed_until
-            and back < 2
-            and _is_header_candidate(lines[start - 1])
-            and find_range(lines[start - 1].text) is None
-        ):
-            start -= 1
-            back += 1
-        end = a
-        if (
-            back == 0
-            and a + 1 < len(lines)
-            and _is_header_candidate(lines[a + 1])
-            and (ROLE_WORDS.search(lines[a + 1].text))
-        ):
-            end = a + 1
-        headers.append((start, a, end))
-        consumed_until = end
-    for n, (start, a, end) in enumerate(headers):
-        rng = find_range(lines[a].text)
-        assert rng is not None
-        anchor_rest = (lines[a].text[: rng.span[0]] + " " + lines[a].text[rng.span[1] :]).strip(
-            " ,|-–—()",
-        )
-        header_texts = [lines[i].text for i in range(start, end + 1) if i != a]
-        if anchor_rest and len(anchor_rest) > 2:
-            header_texts.append(anchor_rest)
-        title, company = _split_title_company(header_texts)
-        stop = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
-        bullets = [
-            ln
-            for ln in lines[end + 1 : stop]
-            if ln.kind == "list_item" or len(ln.text.split()) >= 5
-        ]
-        positions.append(
-            Position(
-                title=title,
-                company=company,
-                start=rng.start,
-                end=rng.end,
-                bullets=tuple(b.text for b in bullets),
-                bullet_lines=tuple(b.no for b in bullets),
-                line=lines[start].no,
-            )
-        )
-    return positions
 
 
 def _education(lines: list[Line]) -> list[Education]:
@@ -189,16 +94,20 @@ def parse_profile(doc: Document, today: dt.date) -> Profile:
     lines = numbered_lines(doc)
     if not lines:
         raise EmptyInputError("The CV is empty.")
-    sections = split_sections(lines, CV_SECTIONS)
+    sections = split_sections(lines, CV_SECTIONS, tails=CV_HEADING_TAILS)
     by_name: dict[str, list[Line]] = {}
     for name, _head, body in sections:
         by_name.setdefault(name, []).extend(body)
     exp_lines = by_name.get("experience") or [
         ln for name, _h, body in sections if name in ("top", "summary", "projects") for ln in body
     ]
-    positions = _positions(exp_lines)
-    if not positions and by_name.get("experience"):
-        positions = _positions(lines)
+    positions = find_positions(exp_lines)
+    if not positions:
+        # the jobs sit under a heading we did not read as experience (two-column
+        # layouts mix sections); dated lines under Education are still studies
+        positions = find_positions(
+            [ln for name, _h, body in sections if name != "education" for ln in body]
+        )
     full_text = "\n".join(line.text for line in lines)
     tech_lines: dict[str, int] = {}
     for line in lines:

@@ -214,7 +214,21 @@ CV_SECTIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# The last word of a short CV heading names its section ("Professional Work Experience",
+# "Career Experience/Job History", "Academic (Teaching Experience):").
+CV_HEADING_TAILS: dict[str, str] = {
+    "experience": "experience",
+    "experiences": "experience",
+    "employment": "experience",
+    "history": "experience",
+    "education": "education",
+    "skills": "skills",
+    "projects": "projects",
+    "certifications": "certifications",
+}
+
 _HEADING_SHAPE = re.compile(r"^[A-Za-z][A-Za-z &/'’,+-]{1,60}:?$")
+_TAIL_SHAPE = re.compile(r"^[A-Za-z][A-Za-z &/'’,+()-]{1,50}:?$")
 
 
 def _normal(text: str) -> str:
@@ -222,16 +236,39 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'"))
 
 
-def section_of(line: Line, table: dict[str, tuple[str, ...]]) -> str | None:
+def _tail_section(line: Line, tails: dict[str, str]) -> str | None:
+    """The section named by the last word of a heading-shaped line of at most five words.
+
+    Only a line that looks like a heading counts (heading kind, capitals, a colon, or
+    every word capitalised): "Teaching Experience" opens a section, "some experience"
+    does not.
+    """
+    text = line.text.strip()
+    words = re.findall(r"[A-Za-z'’]+", text)
+    if line.kind == "list_item" or not words or len(words) > 5 or not _TAIL_SHAPE.match(text):
+        return None
+    looks_like_heading = (
+        line.is_heading
+        or text.isupper()
+        or text.endswith(":")
+        or all(w[0].isupper() for w in words if len(w) > 3)
+    )
+    return tails.get(words[-1].lower()) if looks_like_heading else None
+
+
+def section_of(
+    line: Line, table: dict[str, tuple[str, ...]], tails: dict[str, str] | None = None
+) -> str | None:
     """The section a heading line opens, or None when the line is not a heading.
 
     A known heading name counts when it stands alone on a short line; layout
     (heading kind, all capitals, trailing colon) is only a tie-breaker, since
-    PDF and text CVs often lose it.
+    PDF and text CVs often lose it. ``tails`` maps the last word of other short
+    headings to a section (``CV_HEADING_TAILS``).
     """
     text = line.text.strip()
     if len(text) > 70 or not _HEADING_SHAPE.match(text.replace("&amp;", "&")):
-        return None
+        return _tail_section(line, tails) if tails else None
     norm = _normal(text)
     for name, heads in table.items():
         if norm in heads:
@@ -241,18 +278,19 @@ def section_of(line: Line, table: dict[str, tuple[str, ...]]) -> str | None:
         for name, heads in table.items():
             if any(norm.startswith(h + " ") for h in heads if len(h) > 4):
                 return name
-    return None
+    return _tail_section(line, tails) if tails else None
 
 
 def split_sections(
     lines: list[Line],
     table: dict[str, tuple[str, ...]],
     first: str = "top",
+    tails: dict[str, str] | None = None,
 ) -> list[tuple[str, Line | None, list[Line]]]:
     """Group lines under the section headings that precede them."""
     out: list[tuple[str, Line | None, list[Line]]] = [(first, None, [])]
     for line in lines:
-        name = section_of(line, table)
+        name = section_of(line, table, tails)
         if name is not None:
             out.append((name, line, []))
         else:

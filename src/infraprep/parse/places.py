@@ -1,0 +1,90 @@
+"""Places in CV position headers: "Pune, Maharashtra", "Sacramento, CA", "Remote".
+
+A header line often carries the city next to the employer ("R-Systems -
+Sacramento, CA -"); without knowing a place when it sees one, the parser reads
+the city as the company. A place is recognised by its shape (a capitalised name
+then a state or country) or, alone, by being one of the big cities CVs name
+without a state; the lists are small sets, so a check costs a few lookups.
+"""
+
+from __future__ import annotations
+
+import re
+
+_US_STATES = {  # and the Canadian provinces CVs abbreviate
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY", "ON", "BC", "QC", "AB",
+}  # fmt: skip
+_REGIONS = {
+    # US states and Canadian provinces spelled out
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+    "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+    "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+    "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia",
+    "wisconsin", "wyoming", "ontario", "quebec", "british columbia", "alberta",
+    # Indian states and union territories
+    "andhra pradesh", "assam", "bihar", "chhattisgarh", "delhi", "goa", "gujarat", "haryana",
+    "himachal pradesh", "jharkhand", "karnataka", "kerala", "madhya pradesh", "maharashtra",
+    "odisha", "orissa", "punjab", "rajasthan", "tamil nadu", "telangana", "uttar pradesh",
+    "uttarakhand", "west bengal", "chandigarh", "puducherry", "jammu and kashmir",
+    # countries
+    "india", "usa", "us", "united states", "uk", "united kingdom", "england", "canada",
+    "australia", "germany", "france", "netherlands", "ireland", "singapore", "china", "japan",
+    "uae", "united arab emirates", "qatar", "saudi arabia", "south africa", "nigeria", "kenya",
+    "philippines", "malaysia", "sri lanka", "pakistan", "bangladesh", "nepal", "new zealand",
+}  # fmt: skip
+# Cities CVs commonly name alone, without their state or country.
+_CITIES = {
+    "bangalore", "bengaluru", "mumbai", "pune", "hyderabad", "chennai", "delhi", "new delhi",
+    "gurgaon", "gurugram", "noida", "kolkata", "ahmedabad", "kochi", "trivandrum", "mysore",
+    "coimbatore", "chandigarh", "jaipur", "indore", "nagpur", "london", "new york", "seattle",
+    "san francisco", "boston", "chicago", "austin", "toronto", "singapore", "dubai", "sydney",
+    "remote",
+}  # fmt: skip
+_PLACE_NAME = r"[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3}"
+_REGION = re.compile(rf"^{_PLACE_NAME},\s*(?P<region>[A-Za-z][A-Za-z .]+?)(?:\s+\d{{5,6}})?$")
+_TRAILING_PLACE = re.compile(
+    rf"(?:^|\s*(?:[-–—|,]\s*|\s+in\s+))(?P<place>{_PLACE_NAME},\s*[A-Za-z][A-Za-z .]*?)"
+    r"(?:\s+\d{5,6})?\s*[-–—|]?\s*$"
+)
+
+_LAST_SEGMENT = re.compile(r"\s+[-–—|]\s+|,\s*")
+
+
+def _is_region(text: str) -> bool:
+    text = text.strip(" .")
+    return text in _US_STATES or text.lower() in _REGIONS
+
+
+def is_place(text: str) -> bool:
+    """True for "Sacramento, CA", "Pune, Maharashtra", "Redwood Shores, CA", "Pune", "India"."""
+    text = text.strip(" -–—|,.")
+    if not text:
+        return False
+    if text.lower() in _CITIES or _is_region(text):
+        return True
+    m = _REGION.match(text)
+    return bool(m and _is_region(m.group("region")))
+
+
+def strip_place(text: str) -> str:
+    """The header text without a trailing place: "R-Systems - Sacramento, CA -" -> "R-Systems".
+
+    Also a place alone after a separator ("Sasken Technologies - Pune"); a text that is
+    all place comes back empty.
+    """
+    text = text.strip(" -–—|,")
+    if is_place(text):
+        return ""
+    m = _TRAILING_PLACE.search(text)
+    if m and is_place(m.group("place")):
+        return text[: m.start()].strip(" -–—|,")
+    parts = _LAST_SEGMENT.split(text)
+    if len(parts) > 1 and is_place(parts[-1]):
+        return text[: len(text) - len(parts[-1])].strip(" -–—|,")
+    return text

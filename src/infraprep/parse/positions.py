@@ -1,0 +1,266 @@
+"""Positions in a CV's experience lines: title, company, dates and bullets.
+
+Layouts vary without end, so positions are found from what every layout has:
+a date range. The one or two short lines around it are the header, read for
+the title (the part with a role word) and the company (what is left once
+places, links and sentences are dropped); the lines after it, up to the next
+position, are its bullets. Most CVs put the header above the dates
+("Title / Company - City, ST / Month YYYY to Present"); when nothing header-like
+stands above a date line, as in date-first layouts, the header is read below it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from infraprep.models import Position
+from infraprep.parse.dates import DateRange, find_range
+from infraprep.parse.lines import Line
+from infraprep.parse.places import is_place, strip_place
+
+ROLE_WORDS = re.compile(
+    r"\b(?:engineer|engineering|developer|development|administrator|admin|architect|manager|"
+    r"lead|intern|internship|consultant|analyst|sre|devops|specialist|scientist|director|head|"
+    r"officer|programmer|technician|designer|owner|associate|founder|co-founder|cto|ceo|coo|"
+    r"cfo|cio|vp|svp|evp|president|member of technical staff|mts|smts|operator|tester|trainee|"
+    r"fellow|researcher|coordinator|executive|assistant|representative|support|administrador|"
+    r"editor|writer|reporter|journalist|anchor|producer|teacher|lecturer|professor|instructor|"
+    r"tutor|trainer|coach|nurse|accountant|auditor|controller|clerk|cashier|receptionist|"
+    r"secretary|treasurer|supervisor|agent|advisor|adviser|counsel+or|partner|principal|"
+    r"planner|strategist|marketer|recruiter|buyer|estimator|expert|professional|volunteer|"
+    r"ambassador|bartender|waiter|waitress|chef|cook|driver|mechanic|electrician|attendant|"
+    r"therapist|pharmacist|physician|attorney|lawyer|paralegal|banker|broker|merchandiser|"
+    r"inspector|surveyor|photographer|salesman|sales|leader|chairman|foreman|apprentice)s?\b",
+    re.IGNORECASE,
+)
+# Degree words: a dated line naming one is education, not a job.
+DEGREE_WORDS = re.compile(
+    r"\b(?:b\.?\s?(?:e|tech|sc|s|a)\b\.?|m\.?\s?(?:e|tech|sc|s|a|ca)\b\.?|bachelor|master|"
+    r"ph\.?\s?d|doctorate|mba|bca|mca|diploma|associate of|degree|gpa|cgpa)",
+    re.IGNORECASE,
+)
+# Words that make a name an organisation's ("Sasken Technologies", "Acme Inc.").
+_COMPANY_WORDS = re.compile(
+    r"\b(?:inc|ltd|llc|llp|pvt|plc|gmbh|corp|corporation|company|limited|technologies|"
+    r"solutions|services|systems|software|consulting|consultancy|labs|group|bank|university|"
+    r"college|school|institute|hospital|agency|foundation|associates|enterprises|industries|"
+    r"international|infotech|networks|communications)\b",
+    re.IGNORECASE,
+)
+_LEGAL_FORM = re.compile(r"^(?:inc|ltd|llc|llp|pvt|plc|gmbh|corp|co)\.?$", re.IGNORECASE)
+# A clause, not a header: "Have worked as a Support Engineer", "Experience in Oracle ...".
+_SENTENCE = re.compile(
+    r"^(?:i|i'm|we|my|have|has|had|was|were|am|is|are|worked|working|responsible|"
+    r"experience (?:in|with|of|on)|involved|currently|presently|handled|handling)\b",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|in|io)/", re.IGNORECASE)
+_PAGE_MARK = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-)$", re.I)
+# "Key: value" header fields; the key says what the value is.
+_FIELD = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z' ]{1,24}?)\s*[:：]\s*(?P<value>.*)$")
+_TITLE_KEYS = re.compile(r"^(?:designation|(?:job )?title|role|position|post)$", re.I)
+_COMPANY_KEYS = re.compile(
+    r"^(?:company(?: name)?|employer(?:'?s)?(?: name)?|organi[sz]ation(?: name)?|firm)$", re.I
+)
+_OTHER_KEYS = re.compile(
+    r"^(?:duration|period|tenure|dates?|time period|from|client|project(?: name)?|location|"
+    r"place|city|team|environment|domain|technologies|tools)$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"\(?\b\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?|weeks?)\b\)?", re.IGNORECASE
+)
+_ABBREV_END = re.compile(r"\b(?:ltd|inc|co|corp|pvt|llc|jr|sr)\.$", re.IGNORECASE)
+_SPLIT_HEADER = re.compile(r"\s+(?:—|–|-|\||@|at)\s+|,\s+|\s+·\s+")
+_MAX_HEADER_WORDS = 12  # a header line is a title, a company, a place and dates, no more
+UNTITLED = "Untitled position"  # the title of a position whose header names no title
+
+
+@dataclass(frozen=True)
+class _Header:
+    """Where one position's header lies: lines ``start..end`` around the date line."""
+
+    start: int
+    anchor: int
+    end: int
+    date: DateRange
+
+
+def _is_skippable(line: Line) -> bool:
+    """Page furniture inside a header (a page's link footer, "Page 2 of 3"): read past it."""
+    text = line.text.strip()
+    return bool(_PAGE_MARK.match(text)) or (bool(_LINK.search(text)) and len(text.split()) <= 3)
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """A clause rather than a name: starts like one, or is mostly lower-case words.
+
+    Titles and company names are capitalised ("Manager of Academic Technology and
+    Finance"); "Participate in key business planning for company products" is not.
+    """
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    lower = sum(1 for w in words if w[0].islower())
+    return bool(_SENTENCE.match(text)) or (len(words) >= 4 and 2 * lower >= len(words))
+
+
+def _is_header_line(line: Line) -> bool:
+    """Short, not a bullet, not a sentence, not a sub-heading ("Responsibilities:")."""
+    text = line.text.strip()
+    return (
+        line.kind != "list_item"
+        and len(text) <= 100
+        and len(text.split()) <= 14
+        and (not text.endswith(".") or bool(_ABBREV_END.search(text)))
+        and not text.endswith(":")
+        and not _reads_as_sentence(text)
+        and not _LINK.search(text)
+    )
+
+
+def _is_prose(text: str, date: DateRange) -> bool:
+    """A date inside a long sentence ("Google Transition (2009 - 2014) Served on ...")
+    dates a project or an award, not a job."""
+    rest = f"{text[: date.span[0]]} {text[date.span[1] :]}"
+    return len(rest.split()) > _MAX_HEADER_WORDS
+
+
+def _is_named(text: str) -> bool:
+    """A title or an organisation's name: a role or company word, or all words capitalised."""
+    words = re.findall(r"[A-Za-z][\w'&.-]*", text)
+    return bool(
+        ROLE_WORDS.search(text)
+        or _COMPANY_WORDS.search(text)
+        or (words and all(w[0].isupper() for w in words if len(w) > 3))
+    )
+
+
+def _header_parts(texts: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The header's texts cut into parts, without places, links, sentences or durations.
+
+    Labelled fields ("Designation: Senior Engineer", "Company Name: Acme") are returned
+    apart, by what their label says they are; other labels ("Duration:", "Client:")
+    are dropped with their value.
+    """
+    labelled: dict[str, str] = {}
+    parts: list[str] = []
+    for raw in texts:
+        text = _DURATION.sub(" ", raw)
+        if (field := _FIELD.match(text)) is not None:
+            key = field.group("key").strip().lower()
+            value = strip_place(field.group("value")).strip(" -–—|,")
+            kind = (
+                "title"
+                if _TITLE_KEYS.match(key)
+                else "company"
+                if _COMPANY_KEYS.match(key)
+                else None
+            )
+            if kind and value and not find_range(value):
+                labelled.setdefault(kind, value)
+            if kind or _OTHER_KEYS.match(key):
+                continue
+        text = strip_place(text)
+        if not text or _reads_as_sentence(text) or _LINK.search(text):
+            continue
+        for part in _SPLIT_HEADER.split(text):
+            part = part.strip(" -–—|,()")
+            if _LEGAL_FORM.match(part) and parts:
+                parts[-1] = f"{parts[-1]}, {part}"  # "COMPANY, INC."
+            elif part and not is_place(part) and not re.fullmatch(r"[\W\d_]*", part):
+                parts.append(part)
+    return labelled, parts
+
+
+def split_title_company(texts: list[str]) -> tuple[str, str | None]:
+    """Pick the title (the part with a role word) and the company from header texts.
+
+    A part that reads as an organisation ("Oracle Inc", "Sasken Technologies") is the
+    company even when it is the only part; a header with neither a role word nor an
+    organisation's name keeps the old reading, first part title and second company.
+    """
+    labelled, parts = _header_parts(texts)
+    titles = [p for p in parts if ROLE_WORDS.search(p) and not _COMPANY_WORDS.search(p)]
+    titles = titles or [p for p in parts if ROLE_WORDS.search(p)]
+    named = [p for p in parts if _COMPANY_WORDS.search(p) and p not in titles[:1]]
+    if titles:
+        title: str | None = titles[0]
+        rest = [p for p in parts if p != title]
+        company = named[0] if named else (rest[0] if rest else None)
+    elif named:
+        company = named[0]
+        title = next((p for p in parts if p != company), None)
+    else:  # neither word says which is which: "Title / Company" is the usual order
+        title, company = (
+            (parts[0], parts[1]) if len(parts) > 1 else (None, parts[0] if parts else None)
+        )
+    title = labelled.get("title", title)
+    company = labelled.get("company", company)
+    return title or UNTITLED, company
+
+
+def _headers(lines: list[Line]) -> list[_Header]:
+    headers: list[_Header] = []
+    consumed = -1
+    for a, line in enumerate(lines):
+        date = find_range(line.text)
+        if date is None or DEGREE_WORDS.search(line.text) or _is_prose(line.text, date):
+            continue
+        start, taken, i = a, 0, a - 1
+        while i > consumed and taken < 2:
+            if _is_skippable(lines[i]):
+                i -= 1
+                continue
+            if not _is_header_line(lines[i]) or find_range(lines[i].text) is not None:
+                break
+            # a line that is only a place ("Syracuse, NY") does not use up the header
+            start, taken, i = i, taken + (strip_place(lines[i].text) != ""), i - 1
+        end = a
+        if taken == 0:
+            j = a + 1
+            while j < len(lines) and j - a <= 2:
+                nxt = lines[j]
+                if (
+                    not _is_header_line(nxt)
+                    or find_range(nxt.text) is not None
+                    or len(nxt.text.split()) > 8
+                    or not _is_named(nxt.text)
+                ):
+                    break
+                end, j = j, j + 1
+        headers.append(_Header(start, a, end, date))
+        consumed = end
+    return headers
+
+
+def find_positions(lines: list[Line]) -> list[Position]:
+    """Positions anchored on the date ranges in ``lines`` (a CV's experience section)."""
+    headers = _headers(lines)
+    positions: list[Position] = []
+    for n, h in enumerate(headers):
+        anchor = lines[h.anchor]
+        rest = f"{anchor.text[: h.date.span[0]]} {anchor.text[h.date.span[1] :]}"
+        rest = re.sub(r"\(\s*\)", " ", rest).strip(" ,|-–—()")
+        texts = [lines[i].text for i in range(h.start, h.anchor) if not _is_skippable(lines[i])]
+        if len(rest) > 2 and anchor.kind != "list_item":
+            texts.append(rest)
+        texts.extend(lines[i].text for i in range(h.anchor + 1, h.end + 1))
+        title, company = split_title_company(texts)
+        stop = headers[n + 1].start if n + 1 < len(headers) else len(lines)
+        bullets = [
+            ln
+            for ln in lines[h.end + 1 : stop]
+            if ln.kind == "list_item" or len(ln.text.split()) >= 5
+        ]
+        positions.append(
+            Position(
+                title=title,
+                company=company,
+                start=h.date.start,
+                end=h.date.end,
+                bullets=tuple(b.text for b in bullets),
+                bullet_lines=tuple(b.no for b in bullets),
+                line=lines[h.start].no,
+            )
+        )
+    return positions

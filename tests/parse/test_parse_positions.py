@@ -1,0 +1,163 @@
+"""Position headers in the layouts real CVs use: title, company, start and end."""
+
+from __future__ import annotations
+
+from helpers import TODAY, text_document
+from infraprep.parse import parse_profile
+from infraprep.parse.places import is_place, strip_place
+from infraprep.parse.positions import UNTITLED
+
+
+def _positions(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    profile = parse_profile(text_document(text), TODAY)
+    return [(p.title, p.company, p.start, p.end) for p in profile.positions]
+
+
+def test_parse_positions_indeed_title_then_company_city_then_dates():
+    cv = """Work Experience
+Software Engineer
+Disney - Burbank, CA -
+September 2014 to Present
+- Ran the Jenkins pipelines for 40 services
+Process Associate
+Microsoft -
+July 2013 to August 2014
+- Answered customer tickets about Office 365
+"""
+    assert _positions(cv) == [
+        ("Software Engineer", "Disney", "2014-09", "present"),
+        ("Process Associate", "Microsoft", "2013-07", "2014-08"),
+    ]
+
+
+def test_parse_positions_link_footer_between_title_and_company_is_skipped():
+    cv = """WORK EXPERIENCE
+Software Engineer
+https://www.indeed.com/r/jane-doe
+HCL Technologies - Noida, Uttar Pradesh
+Mar 2011 – Present
+- Automated the release pipeline
+"""
+    assert _positions(cv) == [("Software Engineer", "HCL Technologies", "2011-03", "present")]
+
+
+def test_parse_positions_company_only_header_is_a_company_not_a_title():
+    cv = """EXPERIENCE
+Oracle Inc -
+January 1998 to Present
+R-Systems - Sacramento, CA -
+January 1997 to January 1998
+"""
+    assert _positions(cv) == [
+        (UNTITLED, "Oracle Inc", "1998-01", "present"),
+        (UNTITLED, "R-Systems", "1997-01", "1998-01"),
+    ]
+
+
+def test_parse_positions_a_place_line_does_not_push_the_title_out_of_the_header():
+    cv = """Work Experience
+Research Assistant
+Syracuse University
+Syracuse, NY
+July 2014 to December 2015
+- Wrote a C# tool to analyse soil moisture data
+"""
+    assert _positions(cv) == [("Research Assistant", "Syracuse University", "2014-07", "2015-12")]
+
+
+def test_parse_positions_date_first_layout_reads_the_header_below_the_dates():
+    cv = """Career Experience/Job History
+2004-2007
+Bay Journal
+Editor
+Edited incoming news and analysed them for repeats from agencies.
+2007-Present
+Daily Mail
+Deputy Editor
+Wrote editorials in absence of the editor.
+Education
+2003-2004
+Masters in Mass Communication, Mediacom College
+"""
+    assert _positions(cv) == [
+        ("Editor", "Bay Journal", "2004", "2007"),
+        ("Deputy Editor", "Daily Mail", "2007", "present"),
+    ]
+
+
+def test_parse_positions_title_at_company_and_title_comma_company_on_the_date_line():
+    cv = """Experience
+Site Reliability Engineer at Acme Cloud, 2013 to 2014
+- Carried the pager
+Systems Engineer, Initech Solutions, from 5th October, 2015 till date
+- Ran the Linux fleet
+"""
+    assert _positions(cv) == [
+        ("Site Reliability Engineer", "Acme Cloud", "2013", "2014"),
+        ("Systems Engineer", "Initech Solutions", "2015-10", "present"),
+    ]
+
+
+def test_parse_positions_sentence_with_a_date_is_neither_a_title_nor_a_position():
+    cv = """WORK EXPERIENCE
+Associate Software Engineer
+Oracle India Pvt Ltd - Bengaluru, Karnataka
+September 2017 onwards
+- Experience in Oracle Hyperion Products and Automation Scripting (since 2018).
+Google Transition (2009 - 2014) Served on the steering committee that moved 25,000 accounts.
+"""
+    assert _positions(cv) == [
+        ("Associate Software Engineer", "Oracle India Pvt Ltd", "2017-09", "present"),
+    ]
+
+
+def test_parse_positions_labelled_fields_say_which_is_title_and_company():
+    cv = """Professional Experience
+Company Name: Infosys Limited, Pune
+Designation: Technology Analyst
+Duration: June 2013 to July 2016 (3 years)
+- Built SharePoint workflows
+"""
+    assert _positions(cv) == [("Technology Analyst", "Infosys Limited", "2013-06", "2016-07")]
+
+
+def test_parse_positions_heading_named_by_its_last_word_opens_experience():
+    cv = """Jane Doe
+Education:
+B.Sc. Mathematics, Carnegie-Mellon University, 1974
+Profession Work Experience:
+Management Trainer and Consultant
+Effective Management Group
+Warrendale, PA 1987 - 1999
+"""
+    assert _positions(cv) == [
+        ("Management Trainer and Consultant", "Effective Management Group", "1987", "1999"),
+    ]
+
+
+def test_parse_positions_jobs_under_another_heading_are_found_but_studies_are_not():
+    cv = """WORK EXPERIENCE
+Event coordination
+PERSONAL SKILLS
+Manufacturing Company
+MARKETING ASSISTANT
+June 2008 - Present
+Supporting the sales process in the day to day work of the marketing department.
+ACADEMIC QUALIFICATIONS
+BA (Hons) Marketing
+Nuneaton University 2005 - 2008
+"""
+    assert _positions(cv) == [
+        ("MARKETING ASSISTANT", "Manufacturing Company", "2008-06", "present"),
+    ]
+
+
+def test_parse_places_city_state_and_trailing_places():
+    assert is_place("Sacramento, CA")
+    assert is_place("Redwood Shores, CA")
+    assert is_place("Pune, Maharashtra")
+    assert not is_place("Acme, Inc.")
+    assert strip_place("Oracle Corporation - Redwood Shores, CA -") == "Oracle Corporation"
+    assert strip_place("Sasken Technologies Pvt. Ltd - Pune") == "Sasken Technologies Pvt. Ltd"
+    assert strip_place("Engineer at Google, Mountain View, CA") == "Engineer at Google"
+    assert strip_place("Salem, Tamil Nadu -") == ""
