@@ -205,11 +205,14 @@ def dotin_text_and_gold(path: Path) -> tuple[str, dict[str, list[str]]]:
     raw = repair_flattened_export(path.read_text(encoding="utf-8"))
     gold: dict[str, list[str]] = {}
     for kind, value in _LABEL.findall(raw):
-        gold.setdefault(kind, []).append(re.sub(r"\s+", " ", value).strip())
-    text = re.sub(r"<[^>]+>", "", raw)
-    for entity, char in (("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"')):
+        gold.setdefault(kind, []).append(_unentity(re.sub(r"\s+", " ", value).strip()))
+    return _unentity(re.sub(r"<[^>]+>", "", raw)), gold
+
+
+def _unentity(text: str) -> str:
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&amp;", "&")):
         text = text.replace(entity, char)
-    return text, gold
+    return text
 
 
 def _norm(text: str) -> str:
@@ -285,7 +288,7 @@ def evaluate_cvs(fixtures: Path, limit: int | None = None) -> list[Metric]:
     from infraprep.ingest import read_document
     from infraprep.parse import parse_profile
     from infraprep.parse.dates import find_range
-    from infraprep.parse.profile import UNTITLED
+    from infraprep.parse.positions import UNTITLED
 
     splits = {
         split: (

@@ -1,0 +1,43 @@
+"""The dotin loader: the one-line export repair and the held-out split."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from infraprep.evaluation import dotin_text_and_gold, is_held_out, repair_flattened_export
+
+
+def test_eval_dotin_flattened_export_is_rebuilt_into_lines():
+    raw = (
+        '<cv>\n"Work Experience  <label type="Designation">Software Developer</label>  '
+        "San Mateo, CA  January 2016 to Present  \\xe2\\x80\\xa2 Working as a freelancer.  "
+        "\\xe2\\x80\\xa2 Wrote the team\\'s tools.    Education\"\n</cv>\n"
+    )
+    fixed = repair_flattened_export(raw)
+    assert fixed.splitlines()[1:7] == [
+        "Work Experience",
+        '<label type="Designation">Software Developer</label>',
+        "San Mateo, CA",
+        "January 2016 to Present",
+        "• Working as a freelancer.",
+        "• Wrote the team's tools.",
+    ]
+    assert "\n\nEducation\n</cv>" in fixed
+
+
+def test_eval_dotin_multi_line_files_are_left_as_they_are():
+    raw = "<cv>\nJane Doe\n\nWORK EXPERIENCE  \\xe2\n</cv>\n"
+    assert repair_flattened_export(raw) == raw
+
+
+def test_eval_dotin_gold_labels_are_plain_text(tmp_path: Path):
+    path = tmp_path / "5.xml"
+    path.write_text('<cv>\n<label type="Designation">Sales &amp; Marketing Lead</label>\n</cv>\n')
+    text, gold = dotin_text_and_gold(path)
+    assert gold == {"Designation": ["Sales & Marketing Lead"]}
+    assert "Sales & Marketing Lead" in text
+
+
+def test_eval_dotin_held_out_split_is_the_files_ending_in_7():
+    assert is_held_out(Path("17.xml")) and is_held_out(Path("307.xml"))
+    assert not is_held_out(Path("71.xml"))
