@@ -64,20 +64,26 @@ class ReportStore:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine = sa.create_engine(url)
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _tune_sqlite)
         with _storage_errors("open"):
+            self.engine = sa.create_engine(url)
+            if self.engine.dialect.name == "sqlite":
+                sa.event.listen(self.engine, "connect", _tune_sqlite)
             self._migrate()
 
     @classmethod
     def in_directory(cls, data_dir: Path) -> ReportStore:
         """SQLite in ``data_dir/reports.db``, readable by this user only."""
         data_dir = Path(data_dir)
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = data_dir / "reports.db"
-        if not path.exists():
-            path.touch(mode=0o600)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not path.exists():
+                path.touch(mode=0o600)
+        except OSError as exc:
+            raise StorageError(
+                f"The data directory {str(data_dir)[:200]} cannot be used: {exc.strerror}.",
+                "Pass --data-dir with a folder you can write to.",
+            ) from exc
         return cls(sqlite_url(path))
 
     def _migrate(self) -> None:
@@ -205,10 +211,20 @@ class ReportStore:
             yield conn
 
 
+OPEN_HINT = (
+    "Check --database-url (e.g. postgresql+psycopg://user@host/db, with the 'postgres' extra) "
+    "or that the data directory is writable."
+)
+
+
 @contextlib.contextmanager
 def _storage_errors(verb: str) -> Iterator[None]:
     """Database failures leave the store as ``StorageError``, never as a driver error."""
     try:
         yield
     except SQLAlchemyError as exc:
-        raise StorageError(f"The report store could not {verb}: {type(exc).__name__}.") from exc
+        detail = " ".join(str(exc).split())[:160]  # drivers' messages span lines
+        raise StorageError(
+            f"The report store could not {verb}: {type(exc).__name__}: {detail}.",
+            OPEN_HINT if verb == "open" else None,
+        ) from exc

@@ -39,7 +39,6 @@ def app_from_environment() -> FastAPI:
 def run_server(
     settings: WebSettings, host: str = "127.0.0.1", port: int = 8000, workers: int = 1
 ) -> None:
-    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     common = {"host": host, "port": port, "proxy_headers": False, "log_config": log_config()}
     if workers <= 1:
         uvicorn.run(create_app(settings), **common)
