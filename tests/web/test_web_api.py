@@ -286,3 +286,37 @@ def test_xss_in_jd_is_escaped(client: TestClient) -> None:
     assert page.text.lower().count("<script") == 1  # only the page's own /assets/app.js
     assert "alert('xss')</script>" not in page.text
     assert "&lt;script&gt;" in page.text  # the payload is shown, as text
+
+
+# ------------------------------------------------------------------ contract
+
+# The API's routes and the create response's fields as of v1. Changes must be
+# additive: this set may grow, nothing in it may go.
+V1_ROUTES = {
+    ("/api/v1/reports", "post"),
+    ("/api/v1/reports/{report_id}", "get"),
+    ("/api/v1/reports/{report_id}", "delete"),
+    ("/api/v1/reports/{report_id}/download/{fmt}", "get"),
+}
+V1_CREATE_FIELDS = {"cv", "jd", "jd_file", "jd_url", "interview_date", "hours_per_week"}
+
+
+def test_api_v1_routes_are_all_still_there(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    routes = {(path, method) for path, ops in spec["paths"].items() for method in ops}
+    assert routes >= V1_ROUTES
+    create = spec["paths"]["/api/v1/reports"]["post"]
+    schema_ref = create["requestBody"]["content"]["multipart/form-data"]["schema"]["$ref"]
+    schema = spec["components"]["schemas"][schema_ref.rsplit("/", 1)[1]]
+    assert set(schema["properties"]) >= V1_CREATE_FIELDS
+    assert schema["required"] == ["cv"]
+    assert any(p["name"] == "idempotency-key" for p in create["parameters"])
+
+
+def test_api_create_response_fields(client: TestClient) -> None:
+    resp = client.post("/api/v1/reports", files={"cv": CV_FILE}, data={"jd": JD_TEXT})
+    assert resp.status_code == 201
+    body = resp.json()
+    assert set(body) >= {"id", "url", "api_url"}
+    assert resp.headers["location"] == body["api_url"]
+    assert body["url"].endswith(f"/reports/{body['id']}")
