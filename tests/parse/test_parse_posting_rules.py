@@ -107,3 +107,80 @@ def test_parse_posting_desired_skills_heading_opens_requirements_with_cue_words(
     assert kinds["Back-end experience preferable"] == "nice"
     assert kinds["Knowledge of GitHub desired"] == "nice"
     assert kinds["Previous work with government a plus"] == "nice"
+
+
+def _jd(title: str, body: str) -> str:
+    return (
+        f"# {title}\n\n{body}\n\nWe run the services people use to renew passports and file"
+        " taxes every year.\n\n## Requirements\n\n- Strong Linux and networking experience\n"
+    )
+
+
+def test_parse_posting_level_from_a_gs_grade_in_the_body(kb):
+    p = parse_posting(
+        text_document(_jd("Security Engineer", "This position is set at a GS-15 level.")), kb
+    )
+    assert (p.level, p.level_reason) == ("staff", "GS-15")
+    p = parse_posting(text_document(_jd("Product Lead", "**GS Grade Level:** 13")), kb)
+    assert p.level == "senior"
+
+
+def test_parse_posting_a_gs_range_takes_the_upper_grade_only_with_scope_words(kb):
+    plain = "**Compensation/Grade Level:** GS-14/GS-15. You will build the survey tool."
+    assert parse_posting(text_document(_jd("Developer", plain)), kb).level == "senior"
+    leader = plain + " You will set technical direction across teams and mentor engineers."
+    p = parse_posting(text_document(_jd("Developer", leader)), kb)
+    assert p.level == "staff"
+    assert "scope words" in p.level_reason
+
+
+def test_parse_posting_a_product_manager_title_is_no_management_level(kb):
+    body = "You will own the product vision. Series & grade level: GS-2210-14/15."
+    p = parse_posting(text_document(_jd("Product Manager", body)), kb)
+    assert p.level == "senior"
+    p = parse_posting(text_document(_jd("Senior Product Manager", "You will own the roadmap.")), kb)
+    assert p.level == "senior"
+
+
+def test_parse_posting_a_role_manager_who_manages_people_is_a_manager(kb):
+    body = "In this role you will manage a group of Technical Program Managers."
+    p = parse_posting(text_document(_jd("Lead Technical Program Manager", body)), kb)
+    assert p.level == "manager"
+
+
+def test_parse_posting_innovation_fellow_is_a_programme_not_a_principal_level(kb):
+    p = parse_posting(
+        text_document(_jd("Innovation Fellow - Cloud Architect", "Grade Level: GS-14/GS-15")), kb
+    )
+    assert p.level == "senior"
+    p = parse_posting(text_document(_jd("Cloud Architect", "You will design our cloud.")), kb)
+    assert (p.level, p.level_reason) == ("staff", 'title says "architect"')
+
+
+def test_parse_posting_up_to_n_years_is_a_junior_ceiling(kb):
+    body = "We are looking for an HTML developer with up to 3 years of experience."
+    p = parse_posting(text_document(_jd("HTML Developer", body)), kb)
+    assert p.level == "junior"
+
+
+def test_parse_posting_title_in_the_largest_type_joins_its_wrapped_line(kb):
+    from infraprep.models import Document, TextBlock
+
+    doc = Document(
+        source_type="pdf",
+        blocks=(
+            TextBlock(text="Job Description: Senior Full Stack Engineer (5+ Years of", size=1.7),
+            TextBlock(text="Experience)", kind="heading", size=1.7),
+            TextBlock(text="Tech Solutions, San Francisco", kind="heading", size=1.2),
+            TextBlock(text="Requirements", kind="heading", size=1.4),
+            TextBlock(text="5+ years of experience in web development.", kind="list_item"),
+            TextBlock(text="Proficiency with HTML, CSS, and JavaScript.", kind="list_item"),
+            TextBlock(
+                text="We build products used by millions of people every day.", kind="paragraph"
+            ),
+        ),
+    )
+    p = parse_posting(doc, kb)
+    assert p.title == "Senior Full Stack Engineer (5+ Years of Experience)"
+    assert p.family == "fullstack"
+    assert p.level == "senior"

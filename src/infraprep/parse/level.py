@@ -1,4 +1,11 @@
-"""Seniority of a posting, from its title first, then years asked for and scope words."""
+"""Seniority of a posting: its title first, then a US federal GS grade, years asked for
+and scope words ("set direction", "mentor", "across teams").
+
+Some title words are not levels: a product, program or account *manager* manages
+no people unless the body says so ("you will manage a team of..."), and an
+innovation *fellow* is a programme, not a distinguished engineer. An *architect*
+title is staff unless a grade or years say otherwise.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,7 @@ _TITLE_CUES: tuple[tuple[str, Level], ...] = (
     (r"\b(?:intern|internship|co-?op|apprentice)\b", "intern"),
     (r"\b(?:director|vice president|vp|head of)\b", "director"),
     (r"\b(?:engineering manager|manager|supervisor)\b", "manager"),
-    (r"\b(?:distinguished|principal|fellow|architect)\b", "principal"),
+    (r"\b(?:distinguished|principal|technical fellow|distinguished fellow)\b", "principal"),
     (r"\bstaff\b", "staff"),
     (r"\bgs-?15\b", "staff"),
     (r"\b(?:senior|sr\.?|lead|iii|iv|level 3|l5|gs-?14)\b", "senior"),
@@ -45,6 +52,45 @@ _SCOPE_CUES = (
 
 _ORDER: tuple[Level, ...] = ("intern", "junior", "mid", "senior", "staff", "principal")
 
+_TITLES = tuple((re.compile(pattern), level) for pattern, level in _TITLE_CUES)
+# "Product Manager", "Technical Program Manager": a role, not a management level.
+_ROLE_MANAGER = re.compile(
+    r"\b(?:product|program|programme|project|account|delivery|engagement|content|community|"
+    r"marketing|success|relationship|release|incident|partner|billing|logistics)\s+manager\b"
+)
+_MANAGES_PEOPLE = re.compile(
+    r"\b(?:you will|you'll|you) (?:manage|lead and manage|hire and manage|manage and grow)"
+    r"(?: and grow)? (?:a|the|your)? ?(?:\w+ )?(?:team|group|organi[sz]ation)s? of\b|"
+    r"\bdirect reports\b|\bpeople manager\b",
+)
+_ARCHITECT = re.compile(r"\barchitect\b")
+# "with up to 3 years of experience": the posting's own ceiling, so its range starts at 0
+_YEARS_CEILING = re.compile(r"\b(?:up to|at most|no more than|maximum of)\s+(\d{1,2})\s+years?\b")
+# "GS-15", "GS-14/GS-15", "GS-2210-14/15", "GS Grade Level: 13"
+_GS = re.compile(
+    r"\bgs(?:[- ]?\d{4})?[- ](\d{1,2})\b(?:\s*(?:/|,|-|to)\s*(?:gs-?)?(\d{1,2})\b)?|"
+    r"\bgs grade level\W{0,6}(\d{1,2})\b"
+)
+
+
+def level_from_grade(grade: int) -> Level:
+    """US federal General Schedule grade -> level: 13-14 senior, 15 staff."""
+    if grade >= 15:
+        return "staff"
+    if grade >= 13:
+        return "senior"
+    if grade >= 11:
+        return "mid"
+    return "junior"
+
+
+def _grades(text: str) -> tuple[int, int] | None:
+    """The lowest and highest GS grade the posting hires at, if it names any."""
+    found: list[int] = []
+    for m in _GS.finditer(text):
+        found.extend(int(g) for g in m.groups() if g and 5 <= int(g) <= 15)
+    return (min(found), max(found)) if found else None
+
 
 def level_from_years(years: float) -> Level:
     if years < 2:
@@ -57,16 +103,37 @@ def level_from_years(years: float) -> Level:
 
 
 def infer_level(title: str, years: float | None, body: str) -> tuple[Level, str]:
-    """The level and a one-line reason a reader can check."""
+    """The level and a one-line reason a reader can check.
+
+    >>> infer_level("Security Engineer", None, "This position is set at a GS-15 level.")
+    ('staff', 'GS-15')
+    """
     low = title.lower()
-    for pattern, level in _TITLE_CUES:
-        m = re.search(pattern, low)
-        if m:
-            if level == "principal" and m.group(0) == "architect" and years is not None:
-                level = level_from_years(years) if years < 8 else "staff"
-            return level, f'title says "{m.group(0)}"'
     body_low = body.lower()
+    role = _ROLE_MANAGER.search(low)
+    if role:
+        if _MANAGES_PEOPLE.search(body_low):
+            return "manager", f'title says "{role.group(0)}" and the job manages people'
+        low = low.replace(role.group(0), " ")
+    for pattern, level in _TITLES:
+        m = pattern.search(low)
+        if m:
+            return level, f'title says "{m.group(0)}"'
     scope = sorted({cue for cue in _SCOPE_CUES if cue in body_low})
+    grades = _grades(f"{low}\n{body_low}")
+    if grades is not None:
+        low_grade, high_grade = grades
+        level = level_from_grade(low_grade)
+        reason = f"GS-{low_grade}" if low_grade == high_grade else f"GS-{low_grade}/{high_grade}"
+        if high_grade > low_grade and len(scope) >= 2:
+            level = level_from_grade(high_grade)
+            reason += f' and scope words ("{scope[0]}", "{scope[1]}")'
+        return level, reason
+    if _ARCHITECT.search(low) and years is None:
+        return "staff", 'title says "architect"'
+    ceiling = _YEARS_CEILING.search(body_low)
+    if ceiling is not None and int(ceiling.group(1)) <= 3:
+        return "junior", f'asks for "{ceiling.group(0)}"'
     if years is not None:
         level = level_from_years(years)
         reason = f"asks for {years:g}+ years"

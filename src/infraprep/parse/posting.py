@@ -53,6 +53,7 @@ _COMPANY_SENTENCE = re.compile(
     r"^(?:at\s+)?([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:is|are|was|builds|helps|"
     r"makes|provides|develops|creates|powers|offers|has)\b",
 )
+_TITLE_LABEL = re.compile(r"^(?:job description|job title|position|role)\s*[:–—-]\s*", re.I)
 _NOT_COMPANY = {"we", "our", "you", "this", "the", "it", "they", "about", "join", "as", "in"}
 
 
@@ -78,9 +79,32 @@ def _years(text: str) -> float | None:
     return low if 0 < low <= 30 else None
 
 
+def _largest_line_title(lines: list[Line]) -> str | None:
+    """The first line in the largest type near the top, with its wrapped continuation.
+
+    PDF postings set the title in the largest font, but extraction may call it a
+    paragraph, and a long title wraps ("... (5+ Years of" / "Experience)").
+    """
+    top = lines[:8]
+    biggest = max((line.size for line in top), default=1.0)
+    if biggest <= 1.0:
+        return None
+    i = next(i for i, line in enumerate(top) if line.size == biggest)
+    text = top[i].text
+    for nxt in top[i + 1 :]:
+        if text.count("(") <= text.count(")") or nxt.size != biggest:
+            break
+        text = f"{text} {nxt.text}"
+    text = _TITLE_LABEL.sub("", text).strip()
+    return text if 2 < len(text) < 120 else None
+
+
 def _title(doc: Document, meta: dict[str, str], lines: list[Line]) -> str:
     if meta.get("title"):
         return meta["title"]
+    largest = _largest_line_title(lines)
+    if largest:
+        return largest
     for line in lines[:8]:
         if line.is_heading and 2 < len(line.text) < 90:
             return line.text
