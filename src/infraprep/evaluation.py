@@ -334,11 +334,12 @@ def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
     from infraprep.ingest import read_path
     from infraprep.pipeline import generate_plan
 
-    links = Metric("evidence links")
+    tuned, held_out = Metric("evidence links"), Metric("evidence links (held out)")
     label_file = fixtures / "eval" / "evidence.yaml"
     if not label_file.exists():
-        return [links]
+        return [tuned]
     for pair in _read(label_file):
+        links = held_out if pair.get("held_out") else tuned
         plan = generate_plan(
             read_path(fixtures / pair["cv"]),
             read_path(fixtures / pair["jd"]),
@@ -365,7 +366,7 @@ def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
                     f"{pair['cv']}: {prefix!r} -> {row.cv.text if row.cv else 'gap'!r} "
                     f"(want {want!r})"
                 )
-    return [links]
+    return [tuned, *([held_out] if held_out.total else [])]
 
 
 def report_overlap(fixtures: Path, kb: KnowledgeBase, cv: str, jd_a: str, jd_b: str) -> float:

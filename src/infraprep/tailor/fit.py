@@ -2,14 +2,74 @@
 
 A position bullet beats a skills-list mention beats nothing, and the score is
 derived from the rows so it can always be explained by them.
+
+Choosing the line, in order:
+
+* **Alternatives.** "Go or Rust", "a language such as Ruby, Python, Go", "AWS (VPC,
+  EC2, etc)": one of the named technologies is enough. Terms a named one only
+  implies (Kubernetes behind "Helm") count half, and never alone for a list of
+  alternatives.
+* **Evidence over mention.** A competency the line shows through a technology of
+  its own kind ("monitoring" through Prometheus) counts fully; one it shows only
+  through a word ("alerts") counts half when ranking lines.
+* **Ties** go to the line showing more of the technologies the requirement names,
+  then to the one whose technologies sit in the requirement's own categories, then
+  to the one sharing more word stems with it, then to a position bullet; only then
+  to the earlier line.
+* **Degrees.** A degree requirement is evidenced by a degree line in the same field.
+* **Logistics.** Willingness to travel or relocate, citizenship and clearances are
+  things a CV line cannot evidence ("400 customer sites" is no willingness to travel):
+  the row is a gap for the candidate to answer, never a quoted line.
 """
 
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from infraprep.models import Evidence, Fit, FitRow, Posting, Profile, Requirement
+from infraprep.parse.technologies import TechnologyMatch, find_technologies
 from infraprep.tailor.needs import CvLine, Needs
+
+# Taxonomy categories whose technologies show a competency.
+_CATEGORIES = MappingProxyType(
+    {
+        "observability": ("observability",),
+        "security": ("security",),
+        "databases": ("database", "storage"),
+        "iac": ("iac", "config-management"),
+        "containers": ("containers", "orchestration"),
+        "cloud": ("cloud", "serverless"),
+        "ci-cd": ("cicd",),
+        "release-engineering": ("cicd",),
+        "networking": ("networking", "service-mesh"),
+        "linux": ("os",),
+        "messaging": ("messaging",),
+        "coding": ("language", "testing"),
+        "data-infrastructure": ("data",),
+        "ml-infrastructure": ("ml",),
+        "api-design": ("api",),
+        "developer-experience": ("build", "vcs"),
+    }
+)
+_ANY_OF = re.compile(
+    r"\b(?:or|such as|e\.g|eg|like|at least one|one or more|one of|any of|etc|including)\b",
+    re.IGNORECASE,
+)
+_DEGREE = re.compile(
+    r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|b\.?s|m\.?s|bs/ms|b\.?tech|phd|ph\.d)\b",
+    re.IGNORECASE,
+)
+# A skills-list mention ranks below a bullet that shows the same thing in words.
+_MENTION_RANK = 0.45
+# Stems too common in CVs and JDs to tell two lines apart ("developed", "experience").
+_GENERIC_STEMS = frozenset({"develo", "experi", "work", "build", "built", "using", "system"})
+_LOGISTICS = re.compile(
+    r"\b(?:willing(?:ness)? to (?:travel|relocate)|able to travel|travel to (?:customer|client)|"
+    r"(?:u\.?s\.? )?citizenship|security clearance|work permit|right to work)\b",
+    re.IGNORECASE,
+)
+_SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ions?|ed|es|s)$")
 
 _STOP = frozenset(
     [
@@ -66,22 +126,99 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z0-9+#.-]{2,}", text.lower()) if w not in _STOP}
 
 
-def _line_score(req: Requirement, line: CvLine) -> tuple[float, tuple[str, ...]]:
-    wanted = (*req.technologies, *req.competencies)
+def _stems(text: str) -> set[str]:
+    """Crude stems, so "responding" meets "response" and "tests" meets "test-driven"."""
+    words = re.findall(r"[a-z][a-z0-9+#]{2,}", text.lower())
+    return {_SUFFIX.sub("", w)[:6] for w in words if w not in _STOP}
+
+
+class _Asked:
+    """What one requirement asks for, worked out once before scanning the CV."""
+
+    def __init__(self, req: Requirement, needs: Needs) -> None:
+        self.req = req
+        matches = find_technologies(req.text)
+        self.named = tuple(dict.fromkeys(m.canonical for m in matches if m.implied_by is None))
+        self.implied = tuple(t for t in req.technologies if t not in self.named)
+        self.any_of = len(self.named) > 1 and _ANY_OF.search(req.text) is not None
+        self.competencies = _own_competencies(req, needs, matches)
+        self.categories = frozenset(
+            {m.category for m in matches}
+            | {c for comp in self.competencies for c in _CATEGORIES.get(comp, ())}
+        )
+        self.stems = _stems(req.text)
+        self.degree = _DEGREE.search(req.text) is not None
+        self.logistics = _LOGISTICS.search(req.text) is not None
+
+    def tech_share(self, line: CvLine) -> float | None:
+        """Share of the asked technologies the line shows; one it only implies counts half."""
+        if not self.named and not self.implied:
+            return None
+
+        def shown(tech: str) -> float:
+            if tech not in line.technologies:
+                return 0.0
+            return 0.5 if tech in line.implied else 1.0
+
+        if self.any_of:
+            return max(shown(t) for t in self.named)
+        got = sum(shown(t) for t in self.named) + sum(0.5 * shown(t) for t in self.implied)
+        return got / (len(self.named) + 0.5 * len(self.implied))
+
+
+def _own_competencies(
+    req: Requirement, needs: Needs, matches: list[TechnologyMatch]
+) -> tuple[str, ...]:
+    """Competencies the requirement names in its own words, not inside a product name.
+
+    "The Cloud Foundry ecosystem" asks for Cloud Foundry, not for any cloud.
+    """
+    if needs.matcher is None or not matches:
+        return req.competencies
+    masked = list(req.text)
+    for m in matches:
+        masked[m.start : m.end] = " " * (m.end - m.start)
+    own = set(needs.matcher.find("".join(masked)))
+    return tuple(c for c in req.competencies if c in own)
+
+
+def _rank(asked: _Asked, line: CvLine, score: float) -> tuple[float, ...]:
+    """How good ``line`` is as evidence: the ranking key, best first when largest."""
+    cats = set(line.categories)
+    in_category = len(cats & asked.categories)
+    strength = score
+    if asked.competencies and score > 0:
+        backed = 0.0
+        for comp in asked.competencies:
+            if comp in line.competencies:
+                kinds = _CATEGORIES.get(comp, ())
+                backed += 1.0 if any(c in cats for c in kinds) else 0.5
+        comp_strength = backed / len(asked.competencies)
+        tech = asked.tech_share(line)
+        strength = (comp_strength if tech is None else (comp_strength + tech) / 2) * (
+            1.0 if line.is_bullet else _MENTION_RANK
+        )
+    shared = len((asked.stems & _stems(line.text)) - _GENERIC_STEMS)
+    named = asked.tech_share(line) or 0.0
+    return (round(strength, 6), named, in_category, shared, 1.0 if line.is_bullet else 0.0)
+
+
+def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
+    req = asked.req
+    wanted = (*req.technologies, *asked.competencies)
     have = set(line.technologies) | set(line.competencies)
     matched = tuple(k for k in wanted if k in have)
-    if not wanted:
+    if asked.degree and _DEGREE.search(line.text):
         overlap = _words(req.text) & _words(line.text)
-        score = len(overlap) / max(4, len(_words(req.text))) if len(overlap) >= 2 else 0.0
+        return (0.6 if overlap else 0.0), ()
+    if not wanted:
+        overlap = asked.stems & _stems(line.text)
+        score = len(overlap) / max(4, len(asked.stems)) if len(overlap) >= 2 else 0.0
         return score * (1.0 if line.is_bullet else 0.5), ()
-    tech_share = (
-        sum(1 for t in req.technologies if t in have) / len(req.technologies)
-        if req.technologies
-        else None
-    )
+    tech_share = asked.tech_share(line)
     comp_share = (
-        sum(1 for c in req.competencies if c in have) / len(req.competencies)
-        if req.competencies
+        sum(1 for c in asked.competencies if c in have) / len(asked.competencies)
+        if asked.competencies
         else None
     )
     shares = [s for s in (tech_share, comp_share) if s is not None]
@@ -90,15 +227,17 @@ def _line_score(req: Requirement, line: CvLine) -> tuple[float, tuple[str, ...]]
 
 
 def match_requirement(req: Requirement, needs: Needs) -> FitRow:
-    best: tuple[float, int, CvLine | None, tuple[str, ...]] = (0.0, 0, None, ())
-    for line in needs.cv_lines:
-        score, matched = _line_score(req, line)
-        if score > best[0] or (
-            score == best[0] and best[2] is not None and line.is_bullet and not best[2].is_bullet
-        ):
-            best = (score, line.no, line, matched)
-    score, _no, line, matched = best
-    wanted = (*req.technologies, *req.competencies)
+    asked = _Asked(req, needs)
+    best: tuple[tuple[float, ...], float, CvLine | None, tuple[str, ...]] = ((0.0,), 0.0, None, ())
+    for line in () if asked.logistics else needs.cv_lines:
+        score, matched = _line_score(asked, line)
+        if score <= 0:
+            continue
+        rank = _rank(asked, line, score)
+        if rank > best[0]:
+            best = (rank, score, line, matched)
+    _rank_key, score, line, matched = best
+    wanted = (*req.technologies, *asked.competencies)
     covered: set[str] = set()
     for key in wanted:
         if needs.gap.get(key, 1.0) < 0.95:

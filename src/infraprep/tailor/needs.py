@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from infraprep.knowledge import KnowledgeBase
 from infraprep.models import Evidence, Posting, Profile
-from infraprep.parse.competencies import competency_matcher
-from infraprep.parse.technologies import canonical_technologies
+from infraprep.parse.competencies import CompetencyMatcher, competency_matcher
+from infraprep.parse.technologies import canonical_technologies, find_technologies, get_matcher
 
 MUST_WEIGHT = 1.0
 NICE_WEIGHT = 0.5
@@ -31,6 +31,8 @@ class CvLine:
     position: str | None
     technologies: tuple[str, ...]
     competencies: tuple[str, ...]
+    categories: tuple[str, ...] = ()  # taxonomy categories of its technologies
+    implied: tuple[str, ...] = ()  # technologies only implied by another ("AWS" by "EKS")
 
     @property
     def is_bullet(self) -> bool:
@@ -47,6 +49,7 @@ class Needs:
     jd_evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     cv_evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     cv_lines: tuple[CvLine, ...] = ()
+    matcher: CompetencyMatcher | None = None  # the knowledge base's competency phrases
 
     def score(self, keys: tuple[str, ...] | list[str]) -> float:
         """Sum of need x gap over keys: what studying an item would buy."""
@@ -72,15 +75,22 @@ def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
         label = pos.title + (f" at {pos.company}" if pos.company else "")
         for no in pos.bullet_lines:
             position_of[no] = label
+    taxonomy = get_matcher().taxonomy
     out = []
     for no, text in enumerate(profile.lines, start=1):
+        techs = canonical_technologies(text)
+        named = {m.canonical for m in find_technologies(text) if m.implied_by is None}
         out.append(
             CvLine(
                 no=no,
                 text=text,
                 position=position_of.get(no),
-                technologies=canonical_technologies(text),
+                technologies=techs,
                 competencies=matcher.find(text),
+                implied=tuple(t for t in techs if t not in named),
+                categories=tuple(
+                    dict.fromkeys(t.category for name in techs if (t := taxonomy.get(name)))
+                ),
             )
         )
     return tuple(out)
@@ -115,4 +125,11 @@ def compute_needs(posting: Posting, profile: Profile, kb: KnowledgeBase) -> Need
     for key in cv_ev:
         cv_ev[key].sort(key=lambda e: 0 if e.line in bullets else 1)
     gap = {k: round(1.0 - 0.9 * strength.get(k, 0.0), 4) for k in set(need) | set(strength)}
-    return Needs(need=need, gap=gap, jd_evidence=jd_ev, cv_evidence=cv_ev, cv_lines=lines)
+    return Needs(
+        need=need,
+        gap=gap,
+        jd_evidence=jd_ev,
+        cv_evidence=cv_ev,
+        cv_lines=lines,
+        matcher=competency_matcher(kb.competencies),
+    )

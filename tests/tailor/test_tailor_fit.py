@@ -1,0 +1,97 @@
+"""Which CV line evidences a requirement: alternatives, evidence over mention, ties, degrees."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import TODAY, text_document
+from infraprep.parse import parse_posting, parse_profile
+from infraprep.tailor.fit import assess_fit
+from infraprep.tailor.needs import compute_needs
+
+CV = """Sam Lee
+Site Reliability Engineer
+## Experience
+Site Reliability Engineer — Acme Cloud
+Mar 2020 – Present
+- Carried the pager for a 40-service platform on EKS and added burn-rate SLO alerts
+- Wrote Go Kubernetes controllers that rotate TLS certificates, ending expiry incidents
+- Moved 200 hand-managed AWS resources into Terraform modules
+- Built Prometheus and Grafana monitoring for 900 hosts
+- Led the incident response for a regional outage and ran the blameless postmortem
+- Wrote unit tests with pytest for every controller
+## Education
+B.Sc. Computer Science, State University, 2016
+## Skills
+Languages: Go, Python, Bash
+Cloud: AWS, IAM, Route 53
+"""
+
+JD = """# Platform Engineer
+
+We run the platform that thousands of engineers deploy to every day, on three clouds.
+
+## Requirements
+
+- Operate and support the observability platform to maintain visibility and reliability.
+- An understanding of Amazon Web Services (VPC, EC2, S3, IAM, etc).
+- Infrastructure as Code experience (like Terraform, Ansible, Helm).
+- Experience responding to security events as part of an operations team.
+- Threat modeling and other threat analysis techniques.
+- The Cloud Foundry ecosystem.
+- Willing to travel to customer sites.
+- BS/MS degree in Computer Science or a related subject.
+- Experience with test-driven development.
+"""
+
+
+@pytest.fixture(scope="module")
+def rows(kb):
+    posting = parse_posting(text_document(JD), kb)
+    profile = parse_profile(text_document(CV), TODAY)
+    fit = assess_fit(posting, profile, compute_needs(posting, profile, kb))
+    return {r.requirement.split(" (")[0].rstrip("."): r for r in fit.rows}
+
+
+def _cv(rows, start: str) -> str | None:
+    row = next(r for k, r in rows.items() if k.startswith(start))
+    return None if row.cv is None else row.cv.text
+
+
+def test_fit_a_competency_shown_through_its_own_technology_beats_one_shown_by_a_word(rows):
+    # the pager bullet says "alerts" and "SLO"; the Prometheus bullet built the platform
+    assert "Prometheus and Grafana" in _cv(rows, "Operate and support")
+
+
+def test_fit_one_of_the_named_alternatives_is_enough_and_an_implied_term_is_not(rows):
+    # "AWS (VPC, EC2, ...etc)": a bullet naming AWS, not the EKS bullet that only implies it
+    assert "AWS resources into Terraform" in _cv(rows, "An understanding of Amazon")
+    # "like Terraform, Ansible, Helm": Terraform, not Kubernetes implied by Helm
+    assert "Terraform modules" in _cv(rows, "Infrastructure as Code")
+
+
+def test_fit_ties_go_to_shared_word_stems_not_to_the_earlier_line(rows):
+    # both bullets show incident response; "responding" meets "response"
+    assert "Led the incident response" in _cv(rows, "Experience responding to security")
+
+
+def test_fit_a_bullet_beats_a_skills_list_mention(rows):
+    assert "pytest" in _cv(rows, "Experience with test-driven")
+
+
+def test_fit_specific_security_work_is_not_evidenced_by_any_security_word(rows):
+    assert _cv(rows, "Threat modeling") is None
+
+
+def test_fit_a_product_name_does_not_ask_for_its_generic_competency(rows):
+    # "Cloud Foundry" asks for Cloud Foundry, which no AWS bullet shows
+    assert _cv(rows, "The Cloud Foundry ecosystem") is None
+
+
+def test_fit_willingness_to_travel_is_never_quoted_from_the_cv(rows):
+    row = next(r for k, r in rows.items() if k.startswith("Willing to travel"))
+    assert row.status == "gap" and row.cv is None
+
+
+def test_fit_a_degree_requirement_is_evidenced_by_the_degree_line(rows):
+    assert "B.Sc. Computer Science" in _cv(rows, "BS/MS degree")
