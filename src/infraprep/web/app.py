@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from infraprep import __version__
 from infraprep.store import ReportStore
-from infraprep.web import api, pages
+from infraprep.web import api, library, pages
 from infraprep.web.errors import install_error_handlers
 from infraprep.web.security import SecurityMiddleware
 from infraprep.web.service import ReportService
@@ -38,4 +38,5 @@ def create_app(settings: WebSettings | Path) -> FastAPI:
     install_error_handlers(app)
     app.include_router(pages.router)
     app.include_router(api.router)
+    app.include_router(library.router)
     return app
