@@ -87,6 +87,15 @@ def test_parse_posting_apply_and_pay_lines_are_not_requirements(kb):
     assert "Apply for this job" not in texts
 
 
+def test_parse_posting_apply_as_a_verb_in_a_requirement_stays(kb):
+    jd = LEAD_IN_JD.replace(
+        "- Forensic experience",
+        "- Apply security patches across a Linux fleet\n- Forensic experience",
+    )
+    p = parse_posting(text_document(jd), kb)
+    assert any(r.text.startswith("Apply security patches") for r in p.requirements)
+
+
 DESIRED_JD = """# Developer
 
 We build the survey tool that agencies use to ask the public what they think.

@@ -32,8 +32,10 @@ _NICE_LEAD_IN = re.compile(
 # Lines about applying or pay are not requirements, and the tools they name
 # ("join a Slack channel", "apply on Lever") are not the job's stack.
 _APPLY_OR_PAY = re.compile(
-    r"^(?:apply\b|before applying|to apply\b|how to apply|if you would like to apply)|"
-    r"\b(?:apply (?:for|to) this (?:job|role|position)|apply here|application process|"
+    r"^(?:apply (?:here|now|online|today)\b|before applying|to apply\b|how to apply|"
+    r"if you would like to apply)|"
+    r"\b(?:apply (?:for|to) (?:this|the)\b.{0,60}\b(?:job|role|position)\b|apply here|"
+    r"application process|"
     r"pay grades?|salary range|gs-\d{1,2}(?:/\d{1,2})? level)\b",
     re.IGNORECASE,
 )
