@@ -30,10 +30,11 @@ def evaluate_cmd(fixtures: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(result, indent=2))
         return
-    click.echo(f"{'metric':<32} {'prec':>6} {'recall':>6} {'acc':>6} {'n':>5}")
+    width = max(len("metric"), *(len(m["name"]) for m in result["metrics"]))
+    click.echo(f"{'metric':<{width}} {'prec':>6} {'recall':>6} {'acc':>6} {'n':>5}")
     for m in result["metrics"]:
         click.echo(
-            f"{m['name']:<32} {_pct(m['precision']):>6} {_pct(m['recall']):>6} "
+            f"{m['name']:<{width}} {_pct(m['precision']):>6} {_pct(m['recall']):>6} "
             f"{_pct(m['accuracy']):>6} {m['n']:>5}"
         )
     for o in result.get("overlap", []):
