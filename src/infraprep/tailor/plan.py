@@ -49,10 +49,15 @@ def _score_all(
     """Score every item; concepts have no levels, so they fit every level."""
     scorer = ItemScorer(posting, needs, kb)
     out = []
+    # Not getattr(item, "levels", ()) per item: a missing field costs pydantic an exception.
+    with_levels: dict[type, bool] = {}
     for item in items:
+        kind = type(item)
+        if kind not in with_levels:
+            with_levels[kind] = "levels" in kind.model_fields
         score, keys = scorer.score(
             families=item.families,
-            levels=getattr(item, "levels", ()),
+            levels=item.levels if with_levels[kind] else (),  # type: ignore[union-attr]
             competencies=item.competencies,
             technologies=item.technologies,
         )
