@@ -111,7 +111,7 @@ def report_page(request: Request, report_id: str) -> Response:
     response = page(
         "report.html.j2",
         report_id=report.id,
-        created_at=report.created_at,
+        created_at=report.created_at.replace("T", " ")[:16] + " UTC",
         title=plan.posting.title,
         body=Markup(report.html_body),  # render_body autoescapes all CV/JD text
         formats=formats(),
