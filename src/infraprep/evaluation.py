@@ -17,6 +17,7 @@ Label files:
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,14 +206,8 @@ def dotin_text_and_gold(path: Path) -> tuple[str, dict[str, list[str]]]:
     raw = repair_flattened_export(path.read_text(encoding="utf-8"))
     gold: dict[str, list[str]] = {}
     for kind, value in _LABEL.findall(raw):
-        gold.setdefault(kind, []).append(_unentity(re.sub(r"\s+", " ", value).strip()))
-    return _unentity(re.sub(r"<[^>]+>", "", raw)), gold
-
-
-def _unentity(text: str) -> str:
-    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&amp;", "&")):
-        text = text.replace(entity, char)
-    return text
+        gold.setdefault(kind, []).append(html.unescape(re.sub(r"\s+", " ", value).strip()))
+    return html.unescape(re.sub(r"<[^>]+>", "", raw)), gold
 
 
 def _norm(text: str) -> str:

@@ -39,14 +39,6 @@ _APPLY_OR_PAY = re.compile(
     r"pay grades?|salary range|gs-\d{1,2}(?:/\d{1,2})? level)\b",
     re.IGNORECASE,
 )
-# Headings the shared section table does not know, for postings only.
-_EXTRA_HEADS: dict[str, tuple[str, ...]] = {
-    "requirements": ("desired skills", "desired experience", "skills and requirements"),
-    "nice": ("bonus skills", "nice to haves", "preferred experience", "pluses"),
-}
-_POSTING_SECTIONS = {
-    name: (*heads, *_EXTRA_HEADS.get(name, ())) for name, heads in JD_SECTIONS.items()
-}
 _YEARS = re.compile(
     r"(\d{1,2})(?:\s*(?:-|–|to)\s*(\d{1,2}))?\s*\+?\s*(?:years|yrs)\b",
     re.IGNORECASE,
@@ -178,7 +170,7 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
         raise NotAJobPostingError(
             f"The job description has only {words} words; that is too little to tailor a report.",
         )
-    sections = split_sections(lines, _POSTING_SECTIONS)
+    sections = split_sections(lines, JD_SECTIONS)
     title = _title(doc, meta, lines)
     company = _company(meta, sections)
 

@@ -92,6 +92,9 @@ JD_SECTIONS: dict[str, tuple[str, ...]] = {
         "desired skills and experience",
         "skills & qualifications",
         "job requirements",
+        "desired skills",
+        "desired experience",
+        "skills and requirements",
     ),
     "nice": (
         "nice to have",
@@ -110,6 +113,8 @@ JD_SECTIONS: dict[str, tuple[str, ...]] = {
         "ideally",
         "good to have",
         "additional qualifications",
+        "bonus skills",
+        "preferred experience",
     ),
     "process": (
         "interview process",

@@ -6,7 +6,7 @@ from collections import Counter
 
 from infraprep.knowledge import KnowledgeBase
 from infraprep.models import Evidence, Posting, SmartQuestionItem
-from infraprep.tailor.select import family_fit
+from infraprep.tailor.select import family_fit, near_families
 
 
 def smart_questions(
@@ -14,10 +14,11 @@ def smart_questions(
 ) -> tuple[SmartQuestionItem, ...]:
     mentioned = set(posting.competencies)
     names = {c.id: c.name for c in kb.competencies}
+    near = near_families(posting, kb)
     scored = []
     for q in kb.smart_questions:
         silent = [c for c in q.unless_mentioned if c not in mentioned]
-        score = family_fit(q.families, posting, kb) * (1.0 + 1.5 * bool(silent))
+        score = family_fit(q.families, posting.family, near) * (1.0 + 1.5 * bool(silent))
         if q.levels and posting.level not in q.levels:
             score *= 0.5
         if silent:

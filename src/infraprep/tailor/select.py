@@ -30,7 +30,7 @@ class Scored(Generic[T]):
     keys: tuple[str, ...]  # competencies/technologies that made it relevant
 
 
-def _near_families(posting: Posting, kb: KnowledgeBase) -> frozenset[str]:
+def near_families(posting: Posting, kb: KnowledgeBase) -> frozenset[str]:
     """Families close to the posting's: its related roles and any it also scores on."""
     related: set[str] = set()
     with contextlib.suppress(KeyError):
@@ -38,7 +38,9 @@ def _near_families(posting: Posting, kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(related | {f for f, s in posting.families.items() if s >= 0.15})
 
 
-def _family_fit(item_families: Sequence[str], family: str, near: frozenset[str]) -> float:
+def family_fit(item_families: Sequence[str], family: str, near: frozenset[str]) -> float:
+    """How well an item made for ``item_families`` fits a posting of ``family``;
+    ``near`` is ``near_families`` of that posting, worked out once per posting."""
     if not item_families:
         return 0.7
     if family in item_families:
@@ -46,10 +48,6 @@ def _family_fit(item_families: Sequence[str], family: str, near: frozenset[str])
     if any(f in near for f in item_families):
         return 0.65
     return 0.25
-
-
-def family_fit(item_families: Sequence[str], posting: Posting, kb: KnowledgeBase) -> float:
-    return _family_fit(item_families, posting.family, _near_families(posting, kb))
 
 
 def level_fit(item_levels: Sequence[str], level: str) -> float:
@@ -73,9 +71,7 @@ class ItemScorer:
 
     def __init__(self, posting: Posting, needs: Needs, kb: KnowledgeBase) -> None:
         self.posting = posting
-        self.needs = needs
-        self.kb = kb
-        self._near = _near_families(posting, kb)
+        self._near = near_families(posting, kb)
         self._level: dict[tuple[str, ...], float] = {}
         # need x gap per key the JD needs at all; the same products needs.score() sums.
         self._value = {k: v * needs.gap.get(k, 1.0) for k, v in needs.need.items() if v > 0}
@@ -96,7 +92,7 @@ class ItemScorer:
         relevance = 0.15 + value
         posting_technologies = self._posting_technologies
         tech_bonus = 0.25 * sum(1 for t in technologies if t in posting_technologies)
-        fam = _family_fit(families, self.posting.family, self._near)
+        fam = family_fit(families, self.posting.family, self._near)
         lvl_key = tuple(levels)
         lvl = self._level.get(lvl_key)
         if lvl is None:

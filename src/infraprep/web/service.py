@@ -134,6 +134,7 @@ class ReportService:
     # ------------------------------------------------------------ retention
 
     def purge_expired(self) -> int:
+        self._last_purge = time.monotonic()
         cutoff = self._not_before()
         if cutoff is None:
             return 0
@@ -147,9 +148,8 @@ class ReportService:
         return gone
 
     def _maybe_purge(self) -> None:
-        now = time.monotonic()
         with self._purge_lock:
-            if now - self._last_purge < PURGE_EVERY_SECONDS:
+            if time.monotonic() - self._last_purge < PURGE_EVERY_SECONDS:
                 return
-            self._last_purge = now
+            self._last_purge = time.monotonic()  # claimed: concurrent requests skip
         self.purge_expired()
