@@ -8,10 +8,13 @@ misses, because a number without its misses cannot be improved.
 Label files:
 - ``eval/postings.yaml``: per posting file: family, level, technologies, and
   requirement lines labelled ``must``/``nice`` (by the start of their text).
+- ``eval/postings-held-out.yaml``: the same for postings labelled blind to the
+  engine and never tuned against; reported as "... (held out)".
 - ``cv/dotin/*.xml``: CVs whose inline labels (Designation, Companies worked
   at, Years of Experience) are the gold positions.
 - ``eval/evidence.yaml``: CV/JD pairs with the CV line (a substring) that should
-  evidence each requirement, or ``gap``.
+  evidence each requirement, or ``gap``; ``eval/evidence-held-out.yaml`` holds
+  the pairs never tuned against.
 """
 
 from __future__ import annotations
@@ -65,6 +68,12 @@ class Metric:
             "n": self.total or self.tp + self.fn,
             "misses": self.misses[:25],
         }
+
+
+def _labels(path: Path) -> list[dict[str, Any]]:
+    """A label file's entries; a missing file has none (a fixtures folder may hold
+    only some of them)."""
+    return list(_read(path) or []) if path.exists() else []
 
 
 def _read(path: Path) -> Any:
@@ -153,14 +162,18 @@ def _score_posting(m: _PostingMetrics, name: str, label: dict[str, Any], posting
 def evaluate_postings(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
     """Posting metrics on the tuning labels, then the same on the held-out labels.
 
-    Labels marked ``held_out: true`` were written and then never tuned against; their
-    metrics carry the suffix " (held out)" and are only reported when there are any.
+    Held-out labels live in their own file so that reading tuning misses never
+    shows them; their metrics carry the suffix " (held out)" and are only
+    reported when there are any.
     """
     tuning, held_out = _PostingMetrics(""), _PostingMetrics(" (held out)")
-    for label in _read(fixtures / "eval" / "postings.yaml"):
-        name = label["file"]
-        posting = _posting(fixtures / name, kb)
-        _score_posting(held_out if label.get("held_out") else tuning, name, label, posting)
+    for metrics, label_file in (
+        (tuning, "postings.yaml"),
+        (held_out, "postings-held-out.yaml"),
+    ):
+        for label in _labels(fixtures / "eval" / label_file):
+            name = label["file"]
+            _score_posting(metrics, name, label, _posting(fixtures / name, kb))
     return [*tuning.all(), *(m for m in held_out.all() if m.total or m.tp + m.fn + m.fp)]
 
 
@@ -330,11 +343,12 @@ def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
     from infraprep.pipeline import generate_plan
 
     tuned, held_out = Metric("evidence links"), Metric("evidence links (held out)")
-    label_file = fixtures / "eval" / "evidence.yaml"
-    if not label_file.exists():
-        return [tuned]
-    for pair in _read(label_file):
-        links = held_out if pair.get("held_out") else tuned
+    pairs = [
+        (links, pair)
+        for links, label_file in ((tuned, "evidence.yaml"), (held_out, "evidence-held-out.yaml"))
+        for pair in _labels(fixtures / "eval" / label_file)
+    ]
+    for links, pair in pairs:
         plan = generate_plan(
             read_path(fixtures / pair["cv"]),
             read_path(fixtures / pair["jd"]),
