@@ -161,7 +161,8 @@ def test_parse_posting_innovation_fellow_is_a_programme_not_a_principal_level(kb
     p = parse_posting(
         text_document(_jd("Innovation Fellow - Cloud Architect", "Grade Level: GS-14/GS-15")), kb
     )
-    assert p.level == "senior"
+    # not "principal" from "fellow"; an architect hired on a 14/15 range is at the top of it
+    assert (p.level, p.level_reason) == ("staff", 'GS-14/15 and title says "architect"')
     p = parse_posting(text_document(_jd("Cloud Architect", "You will design our cloud.")), kb)
     assert (p.level, p.level_reason) == ("staff", 'title says "architect"')
 
@@ -193,3 +194,39 @@ def test_parse_posting_title_in_the_largest_type_joins_its_wrapped_line(kb):
     assert p.title == "Senior Full Stack Engineer (5+ Years of Experience)"
     assert p.family == "fullstack"
     assert p.level == "senior"
+
+
+def test_parse_posting_a_gs_range_needs_strong_scope_words_not_mentoring_to_take_the_top(kb):
+    weak = "Grade Level: GS-14/GS-15. You will influence the team and mentor junior developers."
+    p = parse_posting(text_document(_jd("Software Developer", weak)), kb)
+    assert p.level == "senior"
+    strong = "Grade Level: GS-14/GS-15. You will provide technical leadership and set direction."
+    p = parse_posting(text_document(_jd("Software Developer", strong)), kb)
+    assert p.level == "staff"
+    assert "technical leadership" in p.level_reason
+
+
+def test_parse_posting_the_title_part_that_names_a_person_is_the_role(kb):
+    title = "Lead Technical Program Manager, Site Reliability Engineering"
+    p = parse_posting(text_document(_jd(title, "You will run programs with our SRE teams.")), kb)
+    assert p.family == "other" and not p.on_target
+    assert "technical program manager" in p.family_reason
+    p = parse_posting(text_document(_jd("Software Engineer - Cloud Security", "Go.")), kb)
+    assert p.family == "security"
+
+
+def test_parse_posting_one_body_word_does_not_file_a_generic_title(kb):
+    body = "You will gather requirements and analyse the recommendation workflow with staff."
+    p = parse_posting(text_document(_jd("Business Analyst", body)), kb)
+    assert p.family == "other"
+    p = parse_posting(text_document(_jd("Analyst - Operations", body)), kb)
+    assert p.family == "other", p.families
+
+
+def test_parse_posting_named_technologies_file_a_generic_title(kb):
+    body = (
+        "Build services in Java with Spring, design REST APIs and SOAP interfaces, "
+        "and tune MySQL queries."
+    )
+    p = parse_posting(text_document(_jd("Technical Architect", body)), kb)
+    assert p.family == "backend", p.families

@@ -104,6 +104,10 @@ class RoleFamily(Strict):
     prep_differences: Text = Field(description="how prep differs from the related families")
     title_keywords: tuple[str, ...] = Field(description="lower-case phrases of job titles")
     body_keywords: tuple[str, ...] = Field(default=(), description="phrases in a JD body")
+    technology_categories: tuple[str, ...] = Field(
+        default=(),
+        description="taxonomy categories whose technologies, named in a posting, point here",
+    )
     typical_loop: tuple[Id, ...] = Field(default=(), description="loop stage ids, in order")
     competencies: tuple[Id, ...] = Field(default=(), description="competencies it weighs most")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from infraprep.models import Level
+from infraprep.parse.phrases import phrase_set
 
 _TITLE_CUES: tuple[tuple[str, Level], ...] = (
     (r"\b(?:intern|internship|co-?op|apprentice)\b", "intern"),
@@ -26,7 +27,11 @@ _TITLE_CUES: tuple[tuple[str, Level], ...] = (
     (r"\b(?:ii|mid[- ]level|intermediate|level 2|gs-?1[12])\b", "mid"),
 )
 
-_SCOPE_CUES = (
+# Scope words, by how much they say. Leading the technical work of a programme
+# or setting direction across teams is what staff engineers are hired for; a
+# senior engineer is expected to mentor and influence too, so those words count
+# half, and it takes two strong cues (or one and two weak) to lift a level.
+_STRONG_SCOPE_CUES = (
     "set technical direction",
     "set direction",
     "technical direction",
@@ -40,15 +45,17 @@ _SCOPE_CUES = (
     "multi-team",
     "mentor senior",
     "technical leadership",
+    "technical leader",
+    "architecture leadership",
+    "technical lead",
     "lead the design",
     "drive the architecture",
     "define the roadmap",
-    "influence",
     "thought leader",
     "lead technical",
-    "mentor",
-    "mentoring",
 )
+_WEAK_SCOPE_CUES = ("influence", "mentor", "mentoring")
+_LIFT = 2.0
 
 _ORDER: tuple[Level, ...] = ("intern", "junior", "mid", "senior", "staff", "principal")
 
@@ -92,6 +99,18 @@ def _grades(text: str) -> tuple[int, int] | None:
     return (min(found), max(found)) if found else None
 
 
+def _scope(body_low: str) -> tuple[list[str], float]:
+    """The scope cues in the body, strong first, and their weight."""
+    found = phrase_set(_STRONG_SCOPE_CUES + _WEAK_SCOPE_CUES).found(body_low)
+    strong = sorted(found.intersection(_STRONG_SCOPE_CUES))
+    weak = sorted(found.intersection(_WEAK_SCOPE_CUES))
+    return strong + weak, len(strong) + len(weak) / 2
+
+
+def _quoted(cues: list[str]) -> str:
+    return ", ".join(f'"{cue}"' for cue in cues[:2])
+
+
 def level_from_years(years: float) -> Level:
     if years < 2:
         return "junior"
@@ -119,15 +138,17 @@ def infer_level(title: str, years: float | None, body: str) -> tuple[Level, str]
         m = pattern.search(low)
         if m:
             return level, f'title says "{m.group(0)}"'
-    scope = sorted({cue for cue in _SCOPE_CUES if cue in body_low})
+    scope, scope_weight = _scope(body_low)
     grades = _grades(f"{low}\n{body_low}")
     if grades is not None:
         low_grade, high_grade = grades
         level = level_from_grade(low_grade)
         reason = f"GS-{low_grade}" if low_grade == high_grade else f"GS-{low_grade}/{high_grade}"
-        if high_grade > low_grade and len(scope) >= 2:
+        if high_grade > low_grade and _ARCHITECT.search(low):
+            return level_from_grade(high_grade), reason + ' and title says "architect"'
+        if high_grade > low_grade and scope_weight >= _LIFT:
             level = level_from_grade(high_grade)
-            reason += f' and scope words ("{scope[0]}", "{scope[1]}")'
+            reason += f" and scope words ({_quoted(scope)})"
         return level, reason
     if _ARCHITECT.search(low) and years is None:
         return "staff", 'title says "architect"'
@@ -137,10 +158,10 @@ def infer_level(title: str, years: float | None, body: str) -> tuple[Level, str]
     if years is not None:
         level = level_from_years(years)
         reason = f"asks for {years:g}+ years"
-        if len(scope) >= 2 and level in ("mid", "senior"):
+        if scope_weight >= _LIFT and level in ("mid", "senior"):
             level = _ORDER[_ORDER.index(level) + 1]
-            reason += f' and scope words ("{scope[0]}", "{scope[1]}")'
+            reason += f" and scope words ({_quoted(scope)})"
         return level, reason
-    if len(scope) >= 2:
-        return "senior", f'no level in the title; scope words ("{scope[0]}", "{scope[1]}")'
+    if scope_weight >= _LIFT:
+        return "senior", f"no level in the title; scope words ({_quoted(scope)})"
     return "mid", "no level or years stated; assumed mid-level"

@@ -13,7 +13,7 @@ from infraprep.parse.family import pick_family, score_families
 from infraprep.parse.level import infer_level
 from infraprep.parse.lines import Line, numbered_lines
 from infraprep.parse.sections import JD_SECTIONS, split_sections
-from infraprep.parse.technologies import canonical_technologies
+from infraprep.parse.technologies import canonical_technologies, technology_categories
 
 _NICE_CUES = re.compile(
     r"\b(?:a plus|is a plus|are a plus|plus\b|preferred|preferable|bonus|"
@@ -214,7 +214,8 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     body = "\n".join(body_parts)
     years = max((r.years for r in requirements if r.years), default=None)
     level, level_reason = infer_level(title, years, body)
-    scores, reasons = score_families(title, body, kb.families)
+    stack = _not_company(canonical_technologies("\n".join(stack_parts)), company)
+    scores, reasons = score_families(title, body, kb.families, technology_categories(stack))
     family = pick_family(scores)
     comps: dict[str, None] = {}
     for req in (*requirements, *responsibilities):
@@ -229,7 +230,7 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
         family=family,
         families=scores,
         on_target=family in INFRA_FAMILIES,
-        technologies=_not_company(canonical_technologies("\n".join(stack_parts)), company),
+        technologies=stack,
         competencies=tuple(comps),
         requirements=tuple(requirements),
         responsibilities=tuple(responsibilities),
