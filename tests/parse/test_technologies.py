@@ -62,7 +62,7 @@ CV_BULLETS = [
     "ABC category chrome", "a C-suite audience", "Vitamin C", "R&D budget", "the rest of us",
     "Rest assured", "kind regards", "Pearl Harbor", "a flux of requests", "grain of salt",
     "take the ray of hope", "a Blu-ray player", "Head Chef at a bistro", "Groovy Tuesday Band",
-    "",
+    "", "add a worker node to each cluster", "let it go experience",
 ])
 def test_find_technologies_ignores_ordinary_english(text):
     assert canonical_technologies(text) == ()
@@ -90,6 +90,10 @@ def test_find_technologies_ignores_ordinary_english(text):
     ("Amazon Web Services and Microsoft Azure", ("AWS", "Azure")),
     ("Kubernetes-native tooling", ("Kubernetes",)),
     ("We deploy on Cloud Foundry via cloud.gov", ("Cloud Foundry", "cloud.gov")),
+    ("Go experience", ("Go",)),
+    ("Node, Python and Ruby", ("Node.js", "Python", "Ruby")),
+    ("Unix/Linux systems", ("Unix", "Linux")),
+    ("REST/JSON APIs", ("REST", "JSON")),
 ])
 def test_find_technologies_matches_real_mentions(text, expected):
     assert canonical_technologies(text) == expected

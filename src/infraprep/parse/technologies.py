@@ -45,7 +45,8 @@ _CUE_BEFORE = re.compile(
     r"knowledge|familiar(?:ity)?)\s+(?:in|with|of)\s+$", re.IGNORECASE)
 _CUE_AFTER_LANGUAGE = re.compile(  # only for languages: "we make developers happy" is prose
     r"^[\s-]+(?:programming|language|lang|developers?|engineers?|codebases?|microservices|"
-    r"runtime|sdk|toolchain|ecosystem|librar(?:y|ies)|modules|binaries|compiler|generics)\b",
+    r"runtime|sdk|toolchain|ecosystem|librar(?:y|ies)|modules|binaries|compiler|generics|"
+    r"experience|expertise|proficiency|skills|knowledge|background|services|code|coding)\b",
     re.IGNORECASE)
 _SKILL_LABEL = re.compile(
     r"^\W*(?:[a-z&][\w/&+.-]*\s+){0,3}(?:skills?|technolog(?:y|ies)|tech|stack|tools?|tooling|"
