@@ -95,3 +95,51 @@ def test_fit_willingness_to_travel_is_never_quoted_from_the_cv(rows):
 
 def test_fit_a_degree_requirement_is_evidenced_by_the_degree_line(rows):
     assert "B.Sc. Computer Science" in _cv(rows, "BS/MS degree")
+
+
+def _fit_rows(kb, cv: str, requirements: list[str]):
+    about = (
+        "We build and run the services that millions of people use every day to pay bills, "
+        "book appointments and talk to their doctors."
+    )
+    jd = f"# Software Engineer\n\n{about}\n\n## Requirements\n\n" + "".join(
+        f"- {r}\n" for r in requirements
+    )
+    posting = parse_posting(text_document(jd), kb)
+    profile = parse_profile(text_document(cv), TODAY)
+    fit = assess_fit(posting, profile, compute_needs(posting, profile, kb))
+    return {r.requirement: r for r in fit.rows}
+
+
+FULLSTACK_CV = """Ana Ruiz
+## Experience
+Full Stack Developer — Shopco
+Jan 2021 – Present
+- Built checkout features using Node.js, Express.js and React for 2M monthly users
+- Implemented RESTful services for communication between frontend and backend
+## Skills
+Languages: JavaScript, TypeScript, Python
+"""
+
+
+def test_fit_a_line_naming_the_asked_technology_beats_a_bullet_showing_only_its_kind(kb):
+    rows = _fit_rows(kb, FULLSTACK_CV, ["Knowledge of modern JavaScript programming."])
+    row = rows["Knowledge of modern JavaScript programming."]
+    assert row.cv is not None and "JavaScript, TypeScript" in row.cv.text
+
+
+def test_fit_services_communicating_is_not_a_person_communicating(kb):
+    rows = _fit_rows(kb, FULLSTACK_CV, ["Excellent verbal communication skills."])
+    assert rows["Excellent verbal communication skills."].status == "gap"
+
+
+def test_fit_monitoring_for_secure_networks_is_answered_by_the_monitoring_bullet(kb):
+    rows = _fit_rows(kb, CV, ["Designing monitoring solutions for secure network architectures."])
+    row = rows["Designing monitoring solutions for secure network architectures."]
+    assert row.cv is not None and "Prometheus and Grafana" in row.cv.text
+
+
+def test_fit_own_and_operate_production_is_answered_by_the_pager_bullet(kb):
+    req = "Own and operate the runtime of a secure, production distributed system."
+    row = _fit_rows(kb, CV, [req])[req]
+    assert row.cv is not None and "Carried the pager" in row.cv.text

@@ -91,6 +91,11 @@ class Competency(Strict):
     name: Text
     behavioural: bool = Field(description="true for soft skills a story answers")
     synonyms: tuple[str, ...] = Field(description="lower-case phrases that signal it", min_length=1)
+    exclude: tuple[str, ...] = Field(
+        default=(),
+        description="lower-case phrases holding a synonym that do not signal it "
+        '("communication between services" is not a person communicating)',
+    )
 
 
 class RoleFamily(Strict):

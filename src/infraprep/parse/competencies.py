@@ -2,6 +2,8 @@
 
 Synonyms come from the knowledge base, so adding a phrase is a data change.
 Paraphrases such as "carried the pager" map to the same id as "on-call".
+An excluded phrase ("communication between services") maps to no id: the
+alternation tries longer phrases first, so it shadows the synonym inside it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ class CompetencyMatcher:
                 ids = self._ids_by_phrase.setdefault(phrase.lower(), [])
                 if comp.id not in ids:
                     ids.append(comp.id)
+            for phrase in comp.exclude:
+                self._ids_by_phrase.setdefault(phrase.lower(), [])
         phrases = sorted(self._ids_by_phrase, key=lambda p: (-len(p), p))
         body = "|".join(re.escape(p) for p in phrases)
         self._pattern = re.compile(rf"(?<![\w/+-])(?:{body})(?![\w+]|-\w)", re.IGNORECASE)
@@ -34,6 +38,14 @@ class CompetencyMatcher:
             for cid in self._ids_by_phrase[match.group(0).lower()]:
                 seen.setdefault(cid, None)
         return tuple(seen)
+
+    def positions(self, text: str) -> list[tuple[int, str]]:
+        """(start offset, competency id) for every match, in text order."""
+        return [
+            (match.start(), cid)
+            for match in self._pattern.finditer(text)
+            for cid in self._ids_by_phrase[match.group(0).lower()]
+        ]
 
     def phrases(self, text: str) -> list[tuple[str, str]]:
         """(matched phrase, competency id) pairs, for explaining a match."""

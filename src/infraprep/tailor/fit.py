@@ -9,9 +9,17 @@ Choosing the line, in order:
   EC2, etc)": one of the named technologies is enough. Terms a named one only
   implies (Kubernetes behind "Helm") count half, and never alone for a list of
   alternatives.
+* **The named thing first.** When the requirement names technologies, a line
+  showing one of them (even in a skills list) beats any line that shows none:
+  "modern JavaScript" is answered by "JavaScript, TypeScript", not by a Node.js
+  bullet that shows coding in general.
 * **Evidence over mention.** A competency the line shows through a technology of
   its own kind ("monitoring" through Prometheus) counts fully; one it shows only
   through a word ("alerts") counts half when ranking lines.
+* **The head first.** Competencies named after a preposition that follows the
+  first one qualify it and weigh 0.6: "designing monitoring solutions for secure
+  network architectures" asks for monitoring design, and security and networking
+  only as the setting.
 * **Ties** go to the line showing more of the technologies the requirement names,
   then to the one whose technologies sit in the requirement's own categories, then
   to the one sharing more word stems with it, then to a position bullet; only then
@@ -60,6 +68,10 @@ _DEGREE = re.compile(
     r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|b\.?s|m\.?s|bs/ms|b\.?tech|phd|ph\.d)\b",
     re.IGNORECASE,
 )
+# A competency named after "for", "of", "across"... qualifies the head of the line
+# ("secure network" in "monitoring solutions for secure network architectures").
+_QUALIFIER_WEIGHT = 0.6
+_QUALIFIER_START = re.compile(r"\b(?:for|of|across|within|on|in)\b", re.IGNORECASE)
 # A skills-list mention ranks below a bullet that shows the same thing in words.
 _MENTION_RANK = 0.45
 # Stems too common in CVs and JDs to tell two lines apart ("developed", "experience").
@@ -142,6 +154,7 @@ class _Asked:
         self.implied = tuple(t for t in req.technologies if t not in self.named)
         self.any_of = len(self.named) > 1 and _ANY_OF.search(req.text) is not None
         self.competencies = _own_competencies(req, needs, matches)
+        self.comp_weights = _head_weights(req.text, self.competencies, needs)
         self.categories = frozenset(
             {m.category for m in matches}
             | {c for comp in self.competencies for c in _CATEGORIES.get(comp, ())}
@@ -164,6 +177,21 @@ class _Asked:
             return max(shown(t) for t in self.named)
         got = sum(shown(t) for t in self.named) + sum(0.5 * shown(t) for t in self.implied)
         return got / (len(self.named) + 0.5 * len(self.implied))
+
+
+def _head_weights(text: str, competencies: tuple[str, ...], needs: Needs) -> tuple[float, ...]:
+    """1.0 for each competency in the head of the line, less for those that qualify it."""
+    if needs.matcher is None or len(competencies) < 2:
+        return tuple(1.0 for _ in competencies)
+    first_at: dict[str, int] = {}
+    for start, cid in needs.matcher.positions(text):
+        first_at.setdefault(cid, start)
+    head_end = len(text)
+    if first_at:
+        after = min(first_at.values())
+        qualifier = _QUALIFIER_START.search(text, after)
+        head_end = qualifier.start() if qualifier else head_end
+    return tuple(1.0 if first_at.get(c, 0) < head_end else _QUALIFIER_WEIGHT for c in competencies)
 
 
 def _own_competencies(
@@ -189,18 +217,26 @@ def _rank(asked: _Asked, line: CvLine, score: float) -> tuple[float, ...]:
     strength = score
     if asked.competencies and score > 0:
         backed = 0.0
-        for comp in asked.competencies:
+        for comp, weight in zip(asked.competencies, asked.comp_weights, strict=True):
             if comp in line.competencies:
                 kinds = _CATEGORIES.get(comp, ())
-                backed += 1.0 if any(c in cats for c in kinds) else 0.5
-        comp_strength = backed / len(asked.competencies)
+                backed += weight * (1.0 if any(c in cats for c in kinds) else 0.5)
+        comp_strength = backed / sum(asked.comp_weights)
         tech = asked.tech_share(line)
         strength = (comp_strength if tech is None else (comp_strength + tech) / 2) * (
             1.0 if line.is_bullet else _MENTION_RANK
         )
     shared = len((asked.stems & _stems(line.text)) - _GENERIC_STEMS)
     named = asked.tech_share(line) or 0.0
-    return (round(strength, 6), named, in_category, shared, 1.0 if line.is_bullet else 0.0)
+    shows_named = 1.0 if asked.named and named > 0 else 0.0
+    return (
+        shows_named,
+        round(strength, 6),
+        named,
+        in_category,
+        shared,
+        1.0 if line.is_bullet else 0.0,
+    )
 
 
 def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
