@@ -143,3 +143,20 @@ def test_fit_own_and_operate_production_is_answered_by_the_pager_bullet(kb):
     req = "Own and operate the runtime of a secure, production distributed system."
     row = _fit_rows(kb, CV, [req])[req]
     assert row.cv is not None and "Carried the pager" in row.cv.text
+
+
+def test_fit_never_quotes_a_contact_line_as_evidence(kb):
+    cv = "Alex Rivera\nalex@example.org\ngithub.com/alex-example\n" + CV.split("\n", 1)[1]
+    rows = _fit_rows(kb, cv, ["Experience with GitHub and open source workflows."])
+    row = rows["Experience with GitHub and open source workflows."]
+    assert row.cv is None or "github.com/alex-example" not in row.cv.text
+    assert all(r.cv is None or "@" not in r.cv.text for r in rows.values())
+
+
+def test_a_bullet_that_links_its_project_is_still_evidence():
+    from infraprep.parse.profile import is_contact_line
+
+    assert is_contact_line("github.com/alex-example")
+    assert is_contact_line("alex@example.org | +1 415 555 0134 | linkedin.com/in/alex")
+    assert not is_contact_line("- Built github.com/acme/shipit, a deploy tool used by 40 teams")
+    assert not is_contact_line("Carried the pager for 40 services")

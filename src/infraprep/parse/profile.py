@@ -30,6 +30,18 @@ _DEGREE = re.compile(
 _SKILL_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s/\s)\s*")
 
 
+def is_contact_line(text: str) -> bool:
+    """A line that is only contact details: an email, a phone number, a profile link.
+
+    Such lines are never evidence ("github.com/alex" is no GitHub experience), and
+    contact details never appear in a report. A bullet that links its project and
+    says what it is keeps its words, so it stays evidence.
+    """
+    rest = _LINK.sub(" ", _EMAIL.sub(" ", text))
+    rest = _PHONE.sub(" ", rest)
+    return rest != text and len(re.findall(r"[A-Za-z]{2,}", rest)) < 3
+
+
 def _contact(text: str) -> Contact:
     email = _EMAIL.search(text)
     phone = next(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from infraprep.knowledge import KnowledgeBase
 from infraprep.models import Evidence, Posting, Profile
 from infraprep.parse.competencies import CompetencyMatcher, competency_matcher
+from infraprep.parse.profile import is_contact_line
 from infraprep.parse.technologies import canonical_technologies, find_technologies, get_matcher
 
 MUST_WEIGHT = 1.0
@@ -78,6 +79,8 @@ def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
     taxonomy = get_matcher().taxonomy
     out = []
     for no, text in enumerate(profile.lines, start=1):
+        if is_contact_line(text):
+            continue  # never evidence, and never quoted in a report
         techs = canonical_technologies(text)
         named = {m.canonical for m in find_technologies(text) if m.implied_by is None}
         out.append(
