@@ -1,0 +1,43 @@
+"""Competencies named in a line: synonyms, paraphrases, and phrases that only look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from infraprep.parse.competencies import competency_matcher
+
+
+@pytest.fixture(scope="module")
+def find(kb):
+    return competency_matcher(kb.competencies).find
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Carried the pager for 40 services", "on-call"),
+        ("Own and operate the runtime of a production system", "on-call"),
+        ("Strong written and verbal communication skills", "communication"),
+        ("Led the blameless postmortem", "incident-response"),
+    ],
+)
+def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expected):
+    assert expected in find(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("RESTful services for communication between frontend and backend", "communication"),
+        ("We go live in two new regions next quarter", "coding"),
+        ("Services communicate over gRPC", "communication"),
+    ],
+)
+def test_phrases_that_only_look_like_a_competency_do_not_count(find, text, absent):
+    assert absent not in find(text)
+
+
+def test_positions_give_each_match_its_offset(kb):
+    matcher = competency_matcher(kb.competencies)
+    text = "Designing monitoring solutions"
+    assert matcher.positions(text) == [(0, "system-design"), (10, "observability")]
