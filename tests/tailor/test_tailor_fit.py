@@ -160,3 +160,12 @@ def test_a_bullet_that_links_its_project_is_still_evidence():
     assert is_contact_line("alex@example.org | +1 415 555 0134 | linkedin.com/in/alex")
     assert not is_contact_line("- Built github.com/acme/shipit, a deploy tool used by 40 teams")
     assert not is_contact_line("Carried the pager for 40 services")
+
+
+def test_fit_years_as_a_role_are_answered_by_work_of_that_role_kind(kb):
+    req = "2 years of experience as a Front End Developer or similar role."
+    row = _fit_rows(kb, FULLSTACK_CV, [req])[req]
+    assert row.cv is not None and "React" in row.cv.text
+    assert row.status == "partly"  # the kind of work, not the title: never "met"
+    row = _fit_rows(kb, CV, [req])[req]
+    assert row.status == "gap"  # an SRE CV shows no front-end work

@@ -24,6 +24,9 @@ Choosing the line, in order:
   then to the one whose technologies sit in the requirement's own categories, then
   to the one sharing more word stems with it, then to a position bullet; only then
   to the earlier line.
+* **Roles.** "2 years as a Front End Developer" names no technology; a line
+  showing technology of the kind that role works with (React, for a front-end
+  developer, through the family's taxonomy categories) answers it, partly.
 * **Degrees.** A degree requirement is evidenced by a degree line in the same field.
 * **Logistics.** Willingness to travel or relocate, citizenship and clearances are
   things a CV line cannot evidence ("400 customer sites" is no willingness to travel):
@@ -71,6 +74,9 @@ _DEGREE = re.compile(
 # A competency named after "for", "of", "across"... qualifies the head of the line
 # ("secure network" in "monitoring solutions for secure network architectures").
 _QUALIFIER_WEIGHT = 0.6
+# "3 years as a Site Reliability Engineer", "experience in the role of a DBA"
+_AS_ROLE = re.compile(r"\b(?:as|in the role of) an? ([A-Za-z][\w /&+-]{2,60})", re.IGNORECASE)
+_ROLE_SCORE = 0.6
 _QUALIFIER_START = re.compile(r"\b(?:for|of|across|within|on|in)\b", re.IGNORECASE)
 # A skills-list mention ranks below a bullet that shows the same thing in words.
 _MENTION_RANK = 0.45
@@ -160,6 +166,7 @@ class _Asked:
             | {c for comp in self.competencies for c in _CATEGORIES.get(comp, ())}
         )
         self.stems = _stems(req.text)
+        self.role_categories = _role_categories(req.text, needs)
         self.degree = _DEGREE.search(req.text) is not None
         self.logistics = _LOGISTICS.search(req.text) is not None
 
@@ -177,6 +184,29 @@ class _Asked:
             return max(shown(t) for t in self.named)
         got = sum(shown(t) for t in self.named) + sum(0.5 * shown(t) for t in self.implied)
         return got / (len(self.named) + 0.5 * len(self.implied))
+
+
+def _role_categories(text: str, needs: Needs) -> frozenset[str]:
+    """The kinds of technology a role asked for by title stands for.
+
+    "2 years as a Front End Developer" names no technology, but a line showing
+    front-end work (React) is its evidence: the role's family says which
+    taxonomy categories that work is in.
+    """
+    asked = _AS_ROLE.search(text)
+    if asked is None:
+        return frozenset()
+    role = asked.group(1).lower()
+    best = max(
+        (
+            phrase
+            for phrase in needs.role_categories
+            if re.search(rf"\b{re.escape(phrase)}\b", role)
+        ),
+        key=len,
+        default=None,
+    )
+    return frozenset(needs.role_categories[best]) if best else frozenset()
 
 
 def _head_weights(text: str, competencies: tuple[str, ...], needs: Needs) -> tuple[float, ...]:
@@ -247,6 +277,9 @@ def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     if asked.degree and _DEGREE.search(line.text):
         overlap = _words(req.text) & _words(line.text)
         return (0.6 if overlap else 0.0), ()
+    if not wanted and asked.role_categories:
+        shown = asked.role_categories & set(line.categories)
+        return (_ROLE_SCORE if shown else 0.0) * (1.0 if line.is_bullet else 0.5), ()
     if not wanted:
         overlap = asked.stems & _stems(line.text)
         score = len(overlap) / max(4, len(asked.stems)) if len(overlap) >= 2 else 0.0

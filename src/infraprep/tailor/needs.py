@@ -51,6 +51,8 @@ class Needs:
     cv_evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     cv_lines: tuple[CvLine, ...] = ()
     matcher: CompetencyMatcher | None = None  # the knowledge base's competency phrases
+    # job-title phrase -> taxonomy categories of that family's work ("front end developer": web)
+    role_categories: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def score(self, keys: tuple[str, ...] | list[str]) -> float:
         """Sum of need x gap over keys: what studying an item would buy."""
@@ -135,4 +137,10 @@ def compute_needs(posting: Posting, profile: Profile, kb: KnowledgeBase) -> Need
         cv_evidence=cv_ev,
         cv_lines=lines,
         matcher=competency_matcher(kb.competencies),
+        role_categories={
+            phrase: fam.technology_categories
+            for fam in kb.families
+            if fam.technology_categories
+            for phrase in fam.title_keywords
+        },
     )
