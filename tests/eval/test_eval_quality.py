@@ -19,12 +19,11 @@ FLOORS: dict[str, dict[str, float]] = {
     "posting technologies": {"precision": 0.97, "recall": 0.96},
     "requirement must/nice": {"accuracy": 0.98},
     "labelled requirements found": {"accuracy": 0.98},
-    "posting infra vs off-target (held out)": {"accuracy": 0.74},
-    "posting family (held out)": {"accuracy": 0.55},
-    "posting level (held out)": {"accuracy": 0.55},
-    "posting technologies (held out)": {"precision": 0.90, "recall": 0.90},
+    # the held-out postings (postings-held-out.yaml): floors, never tuning targets
+    "posting infra vs off-target (held out)": {"accuracy": 0.85},
+    "posting family (held out)": {"accuracy": 0.85},
+    "posting level (held out)": {"accuracy": 0.85},
     "evidence links": {"accuracy": 0.90},
-    "evidence links (held out)": {"accuracy": 0.55},
     # CV positions on the dotin tuning split
     "CV position titles": {"precision": 0.60, "recall": 0.58},
     "CV position companies": {"precision": 0.47, "recall": 0.57},
