@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from infraprep.knowledge.schema import Competency
 
@@ -31,29 +31,22 @@ class CompetencyMatcher:
         body = "|".join(re.escape(p) for p in phrases)
         self._pattern = re.compile(rf"(?<![\w/+-])(?:{body})(?![\w+]|-\w)", re.IGNORECASE)
 
-    def find(self, text: str) -> tuple[str, ...]:
-        """Competency ids in first-appearance order, without repeats."""
-        seen: dict[str, None] = {}
+    def _matches(self, text: str) -> Iterator[tuple[re.Match[str], str]]:
         for match in self._pattern.finditer(text):
             for cid in self._ids_by_phrase[match.group(0).lower()]:
-                seen.setdefault(cid, None)
-        return tuple(seen)
+                yield match, cid
+
+    def find(self, text: str) -> tuple[str, ...]:
+        """Competency ids in first-appearance order, without repeats."""
+        return tuple(dict.fromkeys(cid for _, cid in self._matches(text)))
 
     def positions(self, text: str) -> list[tuple[int, str]]:
         """(start offset, competency id) for every match, in text order."""
-        return [
-            (match.start(), cid)
-            for match in self._pattern.finditer(text)
-            for cid in self._ids_by_phrase[match.group(0).lower()]
-        ]
+        return [(match.start(), cid) for match, cid in self._matches(text)]
 
     def phrases(self, text: str) -> list[tuple[str, str]]:
         """(matched phrase, competency id) pairs, for explaining a match."""
-        out = []
-        for match in self._pattern.finditer(text):
-            for cid in self._ids_by_phrase[match.group(0).lower()]:
-                out.append((match.group(0), cid))
-        return out
+        return [(match.group(0), cid) for match, cid in self._matches(text)]
 
 
 @functools.lru_cache(maxsize=4)

@@ -104,7 +104,6 @@ class TechnologyMatcher:
         self.taxonomy = taxonomy
         self._terms: tuple[Technology, ...] = taxonomy.terms
         index = {term.name: i for i, term in enumerate(self._terms)}
-        self._category = {term.name: term.category for term in self._terms}
         self._implied = tuple(self._closure(i, index) for i in range(len(self._terms)))
         self._auto = auto = ahocorasick.Automaton()
         self._fuzzy: dict[tuple[str, int], list[tuple[str, int]]] = {}
@@ -163,10 +162,6 @@ class TechnologyMatcher:
             out.extend(m for h in line_hits if h.ok for m in self._emit(text, h))
             line_start = line_end + 1
         return out
-
-    def category(self, name: str) -> str:
-        """The taxonomy category of a canonical name ("other" for a name it lacks)."""
-        return self._category.get(name, "other")
 
     def canonical_technologies(self, text: str) -> tuple[str, ...]:
         """Canonical names in ``text``, deduplicated, in order of first appearance."""
@@ -407,5 +402,5 @@ def canonical_technologies(text: str) -> tuple[str, ...]:
 
 def technology_categories(names: tuple[str, ...]) -> dict[str, str]:
     """Each canonical name with its taxonomy category, in the order given."""
-    matcher = get_matcher()
-    return {name: matcher.category(name) for name in names}
+    taxonomy = get_matcher().taxonomy
+    return {name: t.category if (t := taxonomy.get(name)) else "other" for name in names}

@@ -39,6 +39,7 @@ import re
 from types import MappingProxyType
 
 from infraprep.models import Evidence, Fit, FitRow, Posting, Profile, Requirement
+from infraprep.parse.phrases import phrase_set
 from infraprep.parse.technologies import TechnologyMatch, find_technologies
 from infraprep.tailor.needs import CvLine, Needs
 
@@ -196,16 +197,8 @@ def _role_categories(text: str, needs: Needs) -> frozenset[str]:
     asked = _AS_ROLE.search(text)
     if asked is None:
         return frozenset()
-    role = asked.group(1).lower()
-    best = max(
-        (
-            phrase
-            for phrase in needs.role_categories
-            if re.search(rf"\b{re.escape(phrase)}\b", role)
-        ),
-        key=len,
-        default=None,
-    )
+    found = phrase_set(tuple(needs.role_categories)).found(asked.group(1))
+    best = max(found, key=lambda phrase: (len(phrase), phrase), default=None)
     return frozenset(needs.role_categories[best]) if best else frozenset()
 
 
