@@ -13,21 +13,16 @@ from infraprep.evaluation import evaluate
 
 # metric -> {field: floor}, each just under what docs/quality.md records.
 FLOORS: dict[str, dict[str, float]] = {
-    "posting infra vs off-target": {"accuracy": 0.94},
-    "posting family": {"accuracy": 0.91},
+    # all labelled postings and evidence pairs: the held-out sets measured so far
+    # have been read, so they count as tuning data (postings-held-out.yaml and
+    # evidence-held-out.yaml hold the next, unread set when there is one)
+    "posting infra vs off-target": {"accuracy": 0.88},
+    "posting family": {"accuracy": 0.87},
     "posting level": {"accuracy": 0.91},
-    "posting technologies": {"precision": 0.97, "recall": 0.96},
-    "requirement must/nice": {"accuracy": 0.98},
-    "labelled requirements found": {"accuracy": 0.98},
-    # the held-out postings (postings-held-out.yaml): floors, never tuning targets
-    "posting infra vs off-target (held out)": {"accuracy": 0.75},
-    "posting family (held out)": {"accuracy": 0.79},
-    "posting level (held out)": {"accuracy": 0.88},
-    "posting technologies (held out)": {"precision": 0.88, "recall": 0.92},
-    "requirement must/nice (held out)": {"accuracy": 0.86},
-    "labelled requirements found (held out)": {"accuracy": 0.93},
-    "evidence links": {"accuracy": 0.90},
-    "evidence links (held out)": {"accuracy": 0.55},
+    "posting technologies": {"precision": 0.91, "recall": 0.93},
+    "requirement must/nice": {"accuracy": 0.91},
+    "labelled requirements found": {"accuracy": 0.95},
+    "evidence links": {"accuracy": 0.73},
     # CV positions on the dotin tuning split
     "CV position titles": {"precision": 0.60, "recall": 0.58},
     "CV position companies": {"precision": 0.47, "recall": 0.57},
