@@ -12,7 +12,7 @@ from infraprep.parse.competencies import competency_matcher
 from infraprep.parse.family import pick_family, score_families
 from infraprep.parse.level import infer_level
 from infraprep.parse.lines import Line, numbered_lines
-from infraprep.parse.sections import JD_SECTIONS, split_sections
+from infraprep.parse.sections import JD_SECTIONS, jd_heading_section, split_sections
 from infraprep.parse.technologies import canonical_technologies, technology_categories
 
 _NICE_CUES = re.compile(
@@ -170,13 +170,14 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
         raise NotAJobPostingError(
             f"The job description has only {words} words; that is too little to tailor a report.",
         )
-    sections = split_sections(lines, JD_SECTIONS)
+    sections = split_sections(lines, JD_SECTIONS, classify=jd_heading_section)
     title = _title(doc, meta, lines)
     company = _company(meta, sections)
 
     must: list[Requirement] = []
     responsibilities: list[Requirement] = []
     process: list[str] = []
+    unplaced: list[Requirement] = []  # list items under headings of no known section
     body_parts: list[str] = []
     stack_parts: list[str] = []  # where the job's technologies are named
     for name, _head, body in sections:
@@ -205,8 +206,18 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
                 responsibilities.append(_requirement(line, "must", "responsibilities", kb, company))
             elif name == "process":
                 process.append(text)
+            elif name == "other" and line.kind == "list_item":
+                unplaced.append(_requirement(line, "must", "responsibilities", kb, company))
 
-    requirements = must or [r for r in responsibilities if r.technologies or r.competencies]
+    # Without a requirements list, the duties are what the job asks for: every
+    # listed duty ("working in teams that use agile methodologies"), and other
+    # lines only when they name a technology or a competency.
+    responsibilities = responsibilities or unplaced
+    requirements = must or [
+        r
+        for r, line_kind in zip(responsibilities, _kinds(responsibilities, lines), strict=True)
+        if line_kind == "list_item" or r.technologies or r.competencies
+    ]
     if not requirements and not responsibilities:
         raise NotAJobPostingError(
             "No requirements or responsibilities were found in the job description.",
@@ -240,6 +251,11 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
         lines=tuple(line.text for line in all_lines),
         family_reason=reasons.get(family, "nothing in the posting matched a known family"),
     )
+
+
+def _kinds(requirements: list[Requirement], lines: list[Line]) -> list[str]:
+    kind_of = {line.no: line.kind for line in lines}
+    return [kind_of.get(r.line, "paragraph") for r in requirements]
 
 
 def _archetype(kb: KnowledgeBase, text: str) -> str | None:

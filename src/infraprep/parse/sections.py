@@ -8,6 +8,7 @@ part of the document a line is in.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from infraprep.parse.lines import Line
 
@@ -286,16 +287,71 @@ def section_of(
     return _tail_section(line, tails) if tails else None
 
 
+# Words that say what a JD heading the table does not list is about, tried in
+# order: "Nice-to-haves", "Staff Requirements", "You may be a fit to this role if
+# you", "Projects you could work on", "VP of Infrastructure Responsibilities".
+JD_HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "nice",
+        re.compile(
+            r"\b(?:nice[- ]to[- ]haves?|bonus|a plus|pluses|preferred|ideally|extra credit|"
+            r"stand out|desire to learn|some of the following)\b",
+            re.I,
+        ),
+    ),
+    ("benefits", re.compile(r"\b(?:benefits?|perks|compensation|salary|job grade|pay)\b", re.I)),
+    ("process", re.compile(r"\b(?:interview|hiring process|how to apply|next steps)\b", re.I)),
+    (
+        "requirements",
+        re.compile(
+            r"\b(?:requirements?|qualifications?|a (?:good )?fit|looking for|you (?:have|bring)|"
+            r"you(?:'|’)ve got|you(?:'|’)re an?|thrive|skills|must[- ]haves?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "responsibilities",
+        re.compile(
+            r"\b(?:responsibilit\w*|responsibilties|duties|you will|you(?:'|’)ll|your role|"
+            r"what you(?:'|’)ll do|could work on|may work on|day[- ]to[- ]day)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def jd_heading_section(line: Line) -> str | None:
+    """The section a JD heading opens: the table's names first, then its cue words.
+
+    Only a line the document marks as a heading (Markdown ``##``, a DOCX heading
+    style) is read by cue words; any other such heading opens an ``other``
+    section, so a "Performance Indicators" or "Gitaly" list under it is not read
+    as the job's requirements.
+    """
+    name = section_of(line, JD_SECTIONS)
+    if name is not None or not line.is_heading:
+        return name
+    for section, cue in JD_HEADING_CUES:
+        if cue.search(line.text):
+            return section
+    return "other"
+
+
 def split_sections(
     lines: list[Line],
     table: dict[str, tuple[str, ...]],
     first: str = "top",
     tails: dict[str, str] | None = None,
+    classify: Callable[[Line], str | None] | None = None,
 ) -> list[tuple[str, Line | None, list[Line]]]:
-    """Group lines under the section headings that precede them."""
+    """Group lines under the section headings that precede them.
+
+    ``classify`` replaces the table lookup when a document kind reads headings
+    its own way (``jd_heading_section``).
+    """
     out: list[tuple[str, Line | None, list[Line]]] = [(first, None, [])]
     for line in lines:
-        name = section_of(line, table, tails)
+        name = classify(line) if classify else section_of(line, table, tails)
         if name is not None:
             out.append((name, line, []))
         else:
