@@ -19,6 +19,9 @@ def find(kb):
         ("Own and operate the runtime of a production system", "on-call"),
         ("Strong written and verbal communication skills", "communication"),
         ("Led the blameless postmortem", "incident-response"),
+        ("Wrote the failover runbook for the payments database", "documentation"),
+        ("Collaborated in an Agile team, shipping every two-week sprint", "agile"),
+        ("Self-motivated, delivers results with little supervision", "ownership"),
     ],
 )
 def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expected):
@@ -31,6 +34,10 @@ def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expec
         ("RESTful services for communication between frontend and backend", "communication"),
         ("We go live in two new regions next quarter", "coding"),
         ("Services communicate over gRPC", "communication"),
+        ("Demonstrated capacity to communicate clearly", "capacity-planning"),
+        ("Stored and retrieved data efficiently", "capacity-planning"),
+        ("Utilized Git and GitHub for version control", "open-source"),
+        ("Modelled orders in MongoDB, a document database", "documentation"),
     ],
 )
 def test_phrases_that_only_look_like_a_competency_do_not_count(find, text, absent):

@@ -230,3 +230,54 @@ def test_parse_posting_named_technologies_file_a_generic_title(kb):
     )
     p = parse_posting(text_document(_jd("Technical Architect", body)), kb)
     assert p.family == "backend", p.families
+
+
+HANDBOOK_JD = """# Database Reliability Engineer
+
+## As a DBRE you will
+
+- Plan the growth and manage the capacity of the database fleet.
+
+## You may be a fit to this role if you
+
+- Have at least 5 years of experience running PostgreSQL in production.
+- Share our values, and work in accordance with those values.
+
+## Nice-to-haves
+
+- Experience with Patroni.
+
+## Performance Indicators
+
+- Mean Time Between Failure of the database clusters
+"""
+
+
+def test_parse_posting_reads_unlisted_headings_by_their_words(kb):
+    p = parse_posting(text_document(HANDBOOK_JD), kb)
+    kinds = {r.text.split(" of ")[0].split(",")[0]: r.kind for r in p.requirements}
+    assert kinds["Have at least 5 years"] == "must"
+    assert kinds["Share our values"] == "must"  # a listed requirement with no skill in it
+    assert kinds["Experience with Patroni."] == "nice"
+    # a heading of no known section: its list is not what the job asks for
+    assert not any(r.text.startswith("Mean Time") for r in (*p.requirements, *p.responsibilities))
+    assert [r.text for r in p.responsibilities] == [
+        "Plan the growth and manage the capacity of the database fleet."
+    ]
+
+
+def test_parse_posting_every_listed_duty_is_a_requirement_when_none_are_listed(kb):
+    jd = """# Back End Web Developer
+
+We build services for the public, in the open, with modern open source tools.
+
+## Responsibilities
+
+- Developing and consuming web-based, RESTful APIs
+- Using and working in team environments that use established methodologies
+"""
+    p = parse_posting(text_document(jd), kb)
+    assert [r.text.split(",")[0] for r in p.requirements] == [
+        "Developing and consuming web-based",
+        "Using and working in team environments that use established methodologies",
+    ]

@@ -169,3 +169,25 @@ def test_fit_years_as_a_role_are_answered_by_work_of_that_role_kind(kb):
     assert row.status == "partly"  # the kind of work, not the title: never "met"
     row = _fit_rows(kb, CV, [req])[req]
     assert row.status == "gap"  # an SRE CV shows no front-end work
+
+
+JAVA_CV = """Jo Park
+## Experience
+Software Engineer — Bankco
+Jun 2018 – Present
+- Created RESTful services and APIs for frontend and third-party applications
+- Developed enterprise applications using Java and Spring Boot
+- Collaborated in an Agile development team to deliver software every sprint
+"""
+
+
+def test_fit_a_line_showing_only_the_setting_of_the_ask_is_no_evidence(kb):
+    # the API bullet shows where documentation would be written, not documentation
+    req = "Authoring developer-friendly documentation (e.g., API documentation)."
+    assert _fit_rows(kb, JAVA_CV, [req])[req].status == "gap"
+
+
+def test_fit_a_soft_skill_shown_in_words_is_full_evidence(kb):
+    req = "Comfort multitasking in a highly agile, iterative environment."
+    row = _fit_rows(kb, JAVA_CV, [req])[req]
+    assert row.cv is not None and "Agile development team" in row.cv.text

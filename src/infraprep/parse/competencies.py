@@ -20,6 +20,9 @@ class CompetencyMatcher:
 
     def __init__(self, competencies: Iterable[Competency]) -> None:
         self._ids_by_phrase: dict[str, list[str]] = {}
+        competencies = tuple(competencies)
+        # soft skills: shown in words, since no technology can show them
+        self.behavioural = frozenset(c.id for c in competencies if c.behavioural)
         for comp in competencies:
             for phrase in (comp.name.lower(), *comp.synonyms):
                 ids = self._ids_by_phrase.setdefault(phrase.lower(), [])

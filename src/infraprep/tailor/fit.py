@@ -78,7 +78,7 @@ _QUALIFIER_WEIGHT = 0.6
 # "3 years as a Site Reliability Engineer", "experience in the role of a DBA"
 _AS_ROLE = re.compile(r"\b(?:as|in the role of) an? ([A-Za-z][\w /&+-]{2,60})", re.IGNORECASE)
 _ROLE_SCORE = 0.6
-_QUALIFIER_START = re.compile(r"\b(?:for|of|across|within|on|in)\b", re.IGNORECASE)
+_QUALIFIER_START = re.compile(r"\b(?:for|of|across|within|on|in|about)\b|\(", re.IGNORECASE)
 # A skills-list mention ranks below a bullet that shows the same thing in words.
 _MENTION_RANK = 0.45
 # Stems too common in CVs and JDs to tell two lines apart ("developed", "experience").
@@ -166,6 +166,7 @@ class _Asked:
             {m.category for m in matches}
             | {c for comp in self.competencies for c in _CATEGORIES.get(comp, ())}
         )
+        self.soft = needs.matcher.behavioural if needs.matcher else frozenset()
         self.stems = _stems(req.text)
         self.role_categories = _role_categories(req.text, needs)
         self.degree = _DEGREE.search(req.text) is not None
@@ -243,7 +244,9 @@ def _rank(asked: _Asked, line: CvLine, score: float) -> tuple[float, ...]:
         for comp, weight in zip(asked.competencies, asked.comp_weights, strict=True):
             if comp in line.competencies:
                 kinds = _CATEGORIES.get(comp, ())
-                backed += weight * (1.0 if any(c in cats for c in kinds) else 0.5)
+                # words are full evidence for a soft skill ("agile"): no technology shows it
+                shown = comp in asked.soft or any(c in cats for c in kinds)
+                backed += weight * (1.0 if shown else 0.5)
         comp_strength = backed / sum(asked.comp_weights)
         tech = asked.tech_share(line)
         strength = (comp_strength if tech is None else (comp_strength + tech) / 2) * (
@@ -278,6 +281,8 @@ def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
         score = len(overlap) / max(4, len(asked.stems)) if len(overlap) >= 2 else 0.0
         return score * (1.0 if line.is_bullet else 0.5), ()
     tech_share = asked.tech_share(line)
+    if not tech_share and not _shows_head(asked, have):
+        return 0.0, ()  # only the setting of the ask, not the ask itself
     comp_share = (
         sum(1 for c in asked.competencies if c in have) / len(asked.competencies)
         if asked.competencies
@@ -286,6 +291,17 @@ def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     shares = [s for s in (tech_share, comp_share) if s is not None]
     score = sum(shares) / len(shares)
     return score * (1.0 if line.is_bullet else 0.55), matched
+
+
+def _shows_head(asked: _Asked, have: set[str]) -> bool:
+    """Whether the line shows a competency from the head of the requirement.
+
+    "Authoring documentation (e.g., API documentation)" is not answered by an API
+    bullet: a line showing only the qualifiers shows where the work happens, not
+    the work. Requirements without a head/qualifier split count every competency.
+    """
+    heads = [c for c, w in zip(asked.competencies, asked.comp_weights, strict=True) if w == 1.0]
+    return not asked.competencies or any(c in have for c in heads or asked.competencies)
 
 
 def match_requirement(req: Requirement, needs: Needs) -> FitRow:
