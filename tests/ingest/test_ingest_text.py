@@ -127,3 +127,21 @@ def test_ingest_text_declared_charset_in_html_meta() -> None:
 def test_ingest_text_horizontal_rule_is_not_a_heading() -> None:
     assert _kinds("Para one\n\n---\n\nPara two") == [
         ("paragraph", "Para one"), ("paragraph", "Para two")]
+
+
+def test_ingest_text_front_matter_after_a_blank_line_is_still_front_matter() -> None:
+    page = b"\n---\ntitle: Technical Account Manager\nteam: Infrastructure\n---\n\n## Role\n\nText."
+    doc = read_document(page, "posting.md")
+    assert doc.title == "Technical Account Manager"
+    assert "team: Infrastructure" not in doc.text
+
+
+def test_ingest_text_headings_written_without_the_space_are_headings() -> None:
+    text = "#Technical Architect\n\n###Role summary\n\nText.\n\n#1 priority is uptime\n\n#hiring"
+    assert _kinds(text) == [
+        ("heading", "Technical Architect"),
+        ("heading", "Role summary"),
+        ("paragraph", "Text."),
+        ("paragraph", "#1 priority is uptime"),
+        ("paragraph", "#hiring"),
+    ]

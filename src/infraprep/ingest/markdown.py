@@ -15,6 +15,10 @@ from infraprep.ingest.normalize import clean_line, normalize_text
 from infraprep.models import BlockKind, TextBlock
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+# "###Role summary", "#Technical Architect": CommonMark wants a space, but posting
+# authors mean a heading. A letter must follow ("#1 priority" stays text), and a
+# capital after a single hash ("#hiring" stays text).
+_ATX_UNSPACED = re.compile(r"^ {0,3}(#{2,6}(?=[A-Za-z])|#(?=[A-Z]))(.*?)\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{3,})\s*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•▪◦●○■□➢➤►▶✓✔‣⁃·–]|\d{1,3}[.)])\s+(\S.*)$")
@@ -115,7 +119,7 @@ def blocks_from_markdown(text: str, *, markdown: bool = True) -> list[TextBlock]
         if not raw.strip():
             flush()
             continue
-        if (atx := _ATX.match(raw)) is not None:
+        if (atx := _ATX.match(raw) or (_ATX_UNSPACED.match(raw) if markdown else None)):
             add("heading", atx.group(2))
             continue
         if _BULLET.match(raw) is None and _SETEXT.match(nxt) \

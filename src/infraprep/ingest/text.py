@@ -104,7 +104,10 @@ def decode_text(data: bytes, declared: str | None = None, label: str = "The file
     )
 
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+# Blank lines before the opening "---" happen in hand-edited pages (an 18F posting).
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?:[ \t]*\r?\n)*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S
+)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
