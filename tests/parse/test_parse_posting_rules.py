@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import text_document
 from infraprep.parse import parse_posting
 
@@ -281,3 +283,52 @@ We build services for the public, in the open, with modern open source tools.
         "Developing and consuming web-based",
         "Using and working in team environments that use established methodologies",
     ]
+
+
+def test_parse_posting_a_product_spoken_of_as_the_employer_is_not_the_stack(kb):
+    jd = """# Site Reliability Engineer
+
+SREs keep GitLab.com running. The team's experience feeds back into GitLab itself.
+
+## Requirements
+
+- Run our infrastructure with Terraform, GitLab CI/CD and Kubernetes.
+- Experience with GitLab is a plus; at GitLab we use our own product first.
+"""
+    p = parse_posting(text_document(jd), kb)
+    assert p.company == "GitLab"
+    assert {"Terraform", "Kubernetes"} <= set(p.technologies)
+    assert not any(t.startswith("GitLab") for t in p.technologies)
+    assert not any(t.startswith("GitLab") for r in p.requirements for t in r.technologies)
+
+
+def test_parse_posting_a_technology_named_in_passing_is_not_the_employer(kb):
+    jd = """# Platform Engineer
+
+We run a payments platform for 3,000 shops.
+
+## Requirements
+
+- Kubernetes at scale: you have run Kubernetes clusters with 500+ nodes.
+- Kubernetes operators written in Go.
+"""
+    p = parse_posting(text_document(jd), kb)
+    assert p.company is None and "Kubernetes" in p.technologies
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Senior Vulnerability Research Engineer", "security"),
+        ("Software Engineer in Test", "qa"),
+        ("Engineering Management - Infrastructure", "management"),
+        ("Technical Account Manager - Cloud.gov", "other"),
+        ("FinOps Engineering", "cloud"),
+    ],
+)
+def test_parse_posting_title_phrases_name_the_family(kb, title, family):
+    about = "We build and run the services that millions of people use every day to pay bills."
+    jd = f"# {title}\n\n{about}\n\n## Requirements\n\n" + (
+        "- Five years of relevant experience working with AWS and Kubernetes.\n"
+    )
+    assert parse_posting(text_document(jd), kb).family == family

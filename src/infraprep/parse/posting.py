@@ -130,11 +130,43 @@ def _company(
 
 
 def _not_company(technologies: tuple[str, ...], company: str | None) -> tuple[str, ...]:
-    """Technologies without the employer's own name ("Teleport" at Teleport)."""
+    """Technologies without the employer's own name ("Teleport" at Teleport).
+
+    "GitLab.com" names GitLab too, and so do its products ("GitLab CI").
+    """
     if not company:
         return technologies
-    names = {company.lower(), company.split()[0].lower()}
-    return tuple(t for t in technologies if t.lower() not in names)
+    first = company.split()[0].lower()
+    bare = re.sub(r"\.(?:com|io|org|net|dev|ai|co)$", "", first)
+    names = {company.lower(), first, bare}
+    # a one-word employer's products carry its name first; "Acme Cloud" keeps "Cloud Run"
+    product = bare if len(company.split()) == 1 else None
+    return tuple(
+        t for t in technologies if t.lower() not in names and t.split()[0].lower() != product
+    )
+
+
+def _without_company(req: Requirement, company: str | None) -> Requirement:
+    return req.model_copy(update={"technologies": _not_company(req.technologies, company)})
+
+
+def _employer_in_stack(text: str, technologies: tuple[str, ...]) -> str | None:
+    """A technology the posting speaks of as its employer, when no line names one.
+
+    Product companies' pages name their own product as a technology ("GitLab")
+    without an "About us" line; "at GitLab", "join GitLab" or "GitLab team
+    members" say it is the employer, and three mentions say it is not in passing.
+    """
+    for name in technologies:
+        n = re.escape(name)
+        as_employer = re.search(
+            rf"\b(?:at|join|joining|joined) {n}\b(?! scale)|\b{n}(?:'s|’s)? "
+            rf"(?:team members?|values|mission|culture|employees)\b",
+            text,
+        )
+        if as_employer and len(re.findall(rf"\b{n}\b", text)) >= 3:
+            return name
+    return None
 
 
 def _requirement(
@@ -225,7 +257,11 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     body = "\n".join(body_parts)
     years = max((r.years for r in requirements if r.years), default=None)
     level, level_reason = infer_level(title, years, body)
-    stack = _not_company(canonical_technologies("\n".join(stack_parts)), company)
+    stack = canonical_technologies("\n".join(stack_parts))
+    company = company or _employer_in_stack("\n".join(line.text for line in lines), stack)
+    stack = _not_company(stack, company)
+    requirements = [_without_company(r, company) for r in requirements]
+    responsibilities = [_without_company(r, company) for r in responsibilities]
     scores, reasons = score_families(title, body, kb.families, technology_categories(stack))
     family = pick_family(scores)
     comps: dict[str, None] = {}
