@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -250,30 +251,6 @@ def _same(got: str, gold: str) -> bool:
     return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
 
 
-def _count(metric: Metric, name: str, got: list[str], gold: list[str], expected: int) -> None:
-    """Match predictions to gold labels one to one and add the counts to ``metric``.
-
-    tp: a prediction that names a labelled value (each label occurrence used once);
-    fp: a prediction that names none; fn: of the ``expected`` labelled positions, those
-    no prediction matched. Predictions and misses are counted in the same unit, one
-    position, so precision and recall can be read side by side.
-    """
-    free = list(gold)
-    matched = 0
-    for value in got:
-        hit = next((g for g in free if _same(value, g)), None)
-        if hit is None:
-            metric.fp += 1
-            metric.misses.append(f"{name}: extra {value!r}")
-        else:
-            free.remove(hit)
-            matched += 1
-    metric.tp += matched
-    if matched < expected:
-        metric.fn += expected - matched
-        metric.misses.append(f"{name}: missed {expected - matched} of {sorted(set(free))}")
-
-
 def is_held_out(path: Path) -> bool:
     """The held-out dotin CVs: every file whose number ends in 7 (31 of 310).
 
@@ -284,18 +261,90 @@ def is_held_out(path: Path) -> bool:
     return path.stem.endswith("7")
 
 
+# An Indeed entry puts title, company and dates on consecutive lines; a summary
+# table puts them on one line.
+_ENTRY_LINES = 3
+_URL_ONLY = re.compile(r"^\s*https?://\S+\s*$")
+
+
+@dataclass(frozen=True)
+class GoldPosition:
+    """One labelled position: its date range and the titles and companies labelled for it."""
+
+    dates: tuple[str, str]
+    titles: frozenset[str]
+    companies: frozenset[str]
+
+
+def dotin_gold_positions(raw: str) -> list[GoldPosition]:
+    """Positions read from where the dotin labels sit, not from the bag of labels.
+
+    The labels are flat: Designation, Companies worked at and Years of Experience
+    also tag the headline, the objective and mentions inside bullets. A position
+    is a labelled date range with the Designation and Company labels in the few
+    lines just above it (after the previous range); a range labelled twice (a
+    summary table and the entry) is one position with every label given for it.
+    """
+    from infraprep.parse.dates import find_range
+
+    raw = repair_flattened_export(raw)
+    # entry lines counted without blank lines and the Indeed profile-link footer
+    counted = [bool(ln.strip()) and not _URL_ONLY.match(ln) for ln in raw.split("\n")]
+    entry_line = [sum(counted[: i + 1]) for i in range(len(counted))]
+    labels = [
+        (
+            entry_line[raw.count("\n", 0, m.start())],
+            m.start(),
+            m.group(1),
+            html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", m.group(2))).strip()),
+        )
+        for m in _LABEL.finditer(raw)
+    ]
+    found: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    previous = 0
+    for line, offset, kind, value in labels:
+        if kind != "Years of Experience" or (dates := find_range(value)) is None:
+            continue
+        titles, companies = found.setdefault((dates.start, dates.end), (set(), set()))
+        for near_line, near_offset, near_kind, near_value in labels:
+            if previous <= near_offset < offset and line - near_line <= _ENTRY_LINES:
+                if near_kind == "Designation":
+                    titles.add(near_value)
+                elif near_kind == "Companies worked at":
+                    companies.add(near_value)
+        previous = offset
+    return [GoldPosition(d, frozenset(t), frozenset(c)) for d, (t, c) in found.items()]
+
+
+def _score_field(
+    metric: Metric, name: str, gold: frozenset[str], got: list[str], norm: Callable[[str], str]
+) -> None:
+    """One position's title or company: right, wrong, missing, or given where none is labelled."""
+    want = {norm(g) for g in gold}
+    said = [norm(g) for g in got]
+    if any(_same(s, w) for s in said for w in want):
+        metric.tp += 1
+        return
+    if said:
+        metric.fp += 1
+        metric.misses.append(f"{name}: {said[0]!r}" + (f" (want {sorted(want)})" if want else ""))
+    if want:
+        metric.fn += 1
+        if not said:
+            metric.misses.append(f"{name}: missed {sorted(want)}")
+
+
 def evaluate_cvs(fixtures: Path, limit: int | None = None) -> list[Metric]:
     """Position titles, companies and dates on the dotin CVs, tuning and held-out splits.
 
-    Gold positions are not labelled as such: the labels are flat (Designation,
-    Companies worked at, Years of Experience) and also tag the headline, the
-    objective and mentions inside bullets. So a CV counts only when it has a
-    labelled date range, and the number of labelled positions is taken as at most
-    its number of labelled date ranges: ``min(labels, ranges)``.
+    Dates: the set of labelled ranges against the set of parsed ones. Titles and
+    companies: for each labelled position, the parsed position with the same
+    dates must carry one of the labelled values; a value on a position with none
+    labelled counts against precision. So a title is right only on its own
+    position, and a label in the CV's headline is not a position.
     """
     from infraprep.ingest import read_document
     from infraprep.parse import parse_profile
-    from infraprep.parse.dates import find_range
     from infraprep.parse.positions import UNTITLED
 
     splits = {
@@ -309,32 +358,31 @@ def evaluate_cvs(fixtures: Path, limit: int | None = None) -> list[Metric]:
     paths = sorted((fixtures / "cv" / "dotin").glob("*.xml"), key=lambda p: int(p.stem))
     for path in paths[:limit]:
         titles, companies, dates = splits[is_held_out(path)]
-        text, gold = dotin_text_and_gold(path)
-        ranges = {
-            (r.start, r.end)
-            for v in gold.get("Years of Experience", [])
-            if (r := find_range(v)) is not None
-        }
-        if not ranges:
+        gold = dotin_gold_positions(path.read_text(encoding="utf-8"))
+        if not gold:
             continue  # no dated positions labelled: nothing to check positions against
+        text, _ = dotin_text_and_gold(path)
         profile = parse_profile(read_document(text.encode("utf-8"), "cv.txt"), EVAL_TODAY)
-        got_ranges = {(p.start, p.end) for p in profile.positions if p.start}
-        dates.tp += len(ranges & got_ranges)
-        dates.fp += len(got_ranges - ranges)
-        dates.fn += len(ranges - got_ranges)
-        if ranges - got_ranges:
-            dates.misses.append(f"{path.name}: missed {sorted(ranges - got_ranges)}")
-        if got_ranges - ranges:
-            dates.misses.append(f"{path.name}: extra {sorted(got_ranges - ranges)}")
-        gold_titles = [_norm(t) for t in gold.get("Designation", [])]
-        gold_companies = [_company(c) for c in gold.get("Companies worked at", [])]
-        got_titles = [_norm(p.title) for p in profile.positions if p.title != UNTITLED]
-        got_companies = [_company(p.company) for p in profile.positions if p.company]
-        for metric, got, want in (
-            (titles, got_titles, gold_titles),
-            (companies, got_companies, gold_companies),
-        ):
-            _count(metric, path.name, got, want, min(len(set(want)), len(ranges)))
+        parsed: dict[tuple[str, str], list[Any]] = {}
+        for p in profile.positions:
+            if p.start:
+                parsed.setdefault((p.start, p.end), []).append(p)
+        ranges = {g.dates for g in gold}
+        dates.tp += len(ranges & parsed.keys())
+        dates.fp += len(parsed.keys() - ranges)
+        dates.fn += len(ranges - parsed.keys())
+        if ranges - parsed.keys():
+            dates.misses.append(f"{path.name}: missed {sorted(ranges - parsed.keys())}")
+        if parsed.keys() - ranges:
+            dates.misses.append(f"{path.name}: extra {sorted(parsed.keys() - ranges)}")
+        for g in gold:
+            at = parsed.get(g.dates, [])
+            where = f"{path.name} {g.dates[0]}"
+            got_titles = [p.title for p in at if p.title != UNTITLED]
+            _score_field(titles, where, g.titles, got_titles, _norm)
+            _score_field(
+                companies, where, g.companies, [p.company for p in at if p.company], _company
+            )
     return [m for split in (False, True) for m in splits[split]]
 
 

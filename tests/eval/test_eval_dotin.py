@@ -41,3 +41,28 @@ def test_eval_dotin_gold_labels_are_plain_text(tmp_path: Path):
 def test_eval_dotin_held_out_split_is_the_files_ending_in_7():
     assert is_held_out(Path("17.xml")) and is_held_out(Path("307.xml"))
     assert not is_held_out(Path("71.xml"))
+
+
+def test_eval_dotin_gold_positions_are_the_labels_just_above_each_date():
+    from infraprep.evaluation import dotin_gold_positions
+
+    raw = """<cv>
+<label type="Designation">Senior SRE</label> with a love of uptime
+Pune, Maharashtra - Email me on Indeed
+Objective: to keep things up
+WORK EXPERIENCE
+
+<label type="Designation">Site Reliability Engineer</label>
+
+<label type="Companies worked at">Acme Cloud</label> -
+https://www.indeed.com/r/someone
+
+<label type="Years of Experience">March 2019 to Present</label>
+* Ran <label type="Companies worked at">Initech</label> migrations
+<label type="Years of Experience">5 years</label>
+</cv>"""
+    (pos,) = dotin_gold_positions(raw)
+    assert pos.dates == ("2019-03", "present")
+    # the headline label is no position; the bullet's company is not this one's
+    assert pos.titles == {"Site Reliability Engineer"}
+    assert pos.companies == {"Acme Cloud"}
