@@ -18,6 +18,7 @@ from infraprep.models import Position
 from infraprep.parse.dates import DateRange, find_range
 from infraprep.parse.lines import Line
 from infraprep.parse.places import is_place, strip_place
+from infraprep.parse.technologies import find_technologies
 
 ROLE_WORDS = re.compile(
     r"\b(?:engineer|engineering|developer|development|administrator|admin|architect|manager|"
@@ -104,11 +105,31 @@ def _reads_as_sentence(text: str) -> bool:
     return bool(_SENTENCE.match(text)) or (len(words) >= 4 and 2 * lower >= len(words))
 
 
+# Sub-headings inside an entry, written without their colon.
+_SUBHEADING = re.compile(
+    r"^(?:(?:key |roles? (?:and|&) )?responsibilit(?:y|ies)|achievements?|accomplishments?|"
+    r"projects?|project details|environment|tools used|technologies used|duties|"
+    r"certifications?(?:[ /&]+licen[sc]es?)?|licen[sc]es?|skills|summary|resume)$",
+    re.IGNORECASE,
+)
+
+
+def _is_tool_list(text: str) -> bool:
+    """ "Adobe Dreamweaver, MS PowerPoint": a list of tools, which names no job."""
+    items = [i.strip() for i in re.split(r"[,;|/]", text) if i.strip()]
+    return len(items) >= 2 and all(
+        (found := find_technologies(i)) and found[0].start == 0 and found[0].end >= len(i) - 1
+        for i in items
+    )
+
+
 def _is_header_line(line: Line) -> bool:
     """Short, not a bullet, not a sentence, not a sub-heading ("Responsibilities:")."""
     text = line.text.strip()
     return (
         line.kind != "list_item"
+        and not _SUBHEADING.match(text.rstrip(":").strip())
+        and not _is_tool_list(text)
         and len(text) <= 100
         and len(text.split()) <= 14
         and (not text.endswith(".") or bool(_ABBREV_END.search(text)))
