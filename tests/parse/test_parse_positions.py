@@ -157,7 +157,30 @@ def test_parse_places_city_state_and_trailing_places():
     assert is_place("Redwood Shores, CA")
     assert is_place("Pune, Maharashtra")
     assert not is_place("Acme, Inc.")
+    assert is_place("Kent OH") and is_place("Pittsburgh PA")
+    assert not is_place("Volvo AB") and not is_place("Acme CO")
     assert strip_place("Oracle Corporation - Redwood Shores, CA -") == "Oracle Corporation"
     assert strip_place("Sasken Technologies Pvt. Ltd - Pune") == "Sasken Technologies Pvt. Ltd"
     assert strip_place("Engineer at Google, Mountain View, CA") == "Engineer at Google"
     assert strip_place("Salem, Tamil Nadu -") == ""
+
+
+def test_parse_positions_three_line_header_title_department_organisation():
+    cv = """Professional Experience
+Associate Professor
+Graduate School of Public Health
+San Diego State University
+1994-2001
+- Taught health economics to 120 graduate students a year
+Responsibilities
+Terraform, Ansible, Jenkins
+March 2002 - June 2003
+- Automated the department's servers
+"""
+    (professor, web) = _positions(cv)
+    assert professor[0] == "Associate Professor" and professor[2:] == ("1994", "2001")
+    assert "San Diego State University" in (professor[1] or "") or "Graduate School" in (
+        professor[1] or ""
+    )
+    # a sub-heading and a list of tools name no title and no employer
+    assert web == (UNTITLED, None, "2002-03", "2003-06")

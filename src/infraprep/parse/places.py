@@ -53,6 +53,11 @@ _TRAILING_PLACE = re.compile(
     r"(?:\s+\d{5,6})?\s*[-–—|]?\s*$"
 )
 
+# "Kent OH", "Pittsburgh PA": a US state's code without the comma. Not AB or CO,
+# which are also company suffixes ("Volvo AB", "Acme CO").
+_STATE_NO_COMMA = re.compile(rf"^{_PLACE_NAME}\s+(?P<state>[A-Z]{{2}})$")
+_COMPANY_LIKE_CODES = {"AB", "CO"}
+
 _LAST_SEGMENT = re.compile(r"\s+[-–—|]\s+|,\s*")
 
 
@@ -69,7 +74,12 @@ def is_place(text: str) -> bool:
     if text.lower() in _CITIES or _is_region(text):
         return True
     m = _REGION.match(text)
-    return bool(m and _is_region(m.group("region")))
+    if m and _is_region(m.group("region")):
+        return True
+    m = _STATE_NO_COMMA.match(text)
+    return bool(
+        m and m.group("state") in _US_STATES and m.group("state") not in _COMPANY_LIKE_CODES
+    )
 
 
 def strip_place(text: str) -> str:

@@ -228,7 +228,7 @@ def _headers(lines: list[Line]) -> list[_Header]:
         if date is None or DEGREE_WORDS.search(line.text) or _is_prose(line.text, date):
             continue
         start, taken, i = a, 0, a - 1
-        while i > consumed and taken < 2:
+        while i > consumed and taken < 3:
             if _is_skippable(lines[i]):
                 i -= 1
                 continue
