@@ -8,12 +8,12 @@ misses, because a number without its misses cannot be improved.
 Label files:
 - ``eval/postings.yaml``: per posting file: family, level, technologies, and
   requirement lines labelled ``must``/``nice`` (by the start of their text).
-- ``eval/postings-held-out.yaml``: the same for postings labelled blind to the
-  engine and never tuned against; reported as "... (held out)".
+- ``eval/postings-held-out*.yaml``: the same for postings labelled blind to the
+  engine and never tuned against, one file per set; reported as "... (held out)".
 - ``cv/dotin/*.xml``: CVs whose inline labels (Designation, Companies worked
   at, Years of Experience) are the gold positions.
 - ``eval/evidence.yaml``: CV/JD pairs with the CV line (a substring) that should
-  evidence each requirement, or ``gap``; ``eval/evidence-held-out.yaml`` holds
+  evidence each requirement, or ``gap``; ``eval/evidence-held-out*.yaml`` hold
   the pairs never tuned against.
 """
 
@@ -75,6 +75,13 @@ def _labels(path: Path) -> list[dict[str, Any]]:
     """A label file's entries; a missing file has none (a fixtures folder may hold
     only some of them)."""
     return list(_read(path) or []) if path.exists() else []
+
+
+def _held_out_labels(eval_dir: Path, kind: str) -> list[dict[str, Any]]:
+    """Entries of every ``<kind>-held-out*.yaml``: each blind set lands in a file of its own."""
+    return [
+        entry for path in sorted(eval_dir.glob(f"{kind}-held-out*.yaml")) for entry in _labels(path)
+    ]
 
 
 def _read(path: Path) -> Any:
@@ -168,11 +175,11 @@ def evaluate_postings(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
     reported when there are any.
     """
     tuning, held_out = _PostingMetrics(""), _PostingMetrics(" (held out)")
-    for metrics, label_file in (
-        (tuning, "postings.yaml"),
-        (held_out, "postings-held-out.yaml"),
+    for metrics, labels in (
+        (tuning, _labels(fixtures / "eval" / "postings.yaml")),
+        (held_out, _held_out_labels(fixtures / "eval", "postings")),
     ):
-        for label in _labels(fixtures / "eval" / label_file):
+        for label in labels:
             name = label["file"]
             _score_posting(metrics, name, label, _posting(fixtures / name, kb))
     return [*tuning.all(), *(m for m in held_out.all() if m.total or m.tp + m.fn + m.fp)]
@@ -392,9 +399,8 @@ def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
 
     tuned, held_out = Metric("evidence links"), Metric("evidence links (held out)")
     pairs = [
-        (links, pair)
-        for links, label_file in ((tuned, "evidence.yaml"), (held_out, "evidence-held-out.yaml"))
-        for pair in _labels(fixtures / "eval" / label_file)
+        *((tuned, pair) for pair in _labels(fixtures / "eval" / "evidence.yaml")),
+        *((held_out, pair) for pair in _held_out_labels(fixtures / "eval", "evidence")),
     ]
     for links, pair in pairs:
         plan = generate_plan(
