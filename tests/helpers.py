@@ -25,7 +25,8 @@ def text_document(text: str) -> Document:
             kind = "list_item"
         else:
             kind = "paragraph"
-        blocks.append(TextBlock(text=line, kind=kind))
+        level = len(stripped) - len(stripped.lstrip("#")) if kind == "heading" else 0
+        blocks.append(TextBlock(text=line, kind=kind, level=level))
     return Document(source_type="markdown", blocks=tuple(blocks))
 
 

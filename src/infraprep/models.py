@@ -48,6 +48,8 @@ class TextBlock(Frozen):
     # Font size relative to the document's body text (1.0 = body); PDF only.
     size: float = 1.0
     bold: bool = False
+    # Heading depth, 1 = top ("#", Heading 1); 0 when the format does not say.
+    level: int = 0
 
 
 class Document(Frozen):

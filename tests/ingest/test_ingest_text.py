@@ -145,3 +145,9 @@ def test_ingest_text_headings_written_without_the_space_are_headings() -> None:
         ("paragraph", "#1 priority is uptime"),
         ("paragraph", "#hiring"),
     ]
+
+
+def test_ingest_text_headings_know_their_depth() -> None:
+    blocks = blocks_from_markdown("# Role\n\n### Requirements\n\nSkills\n------\n\n- Go")
+    assert [(b.text, b.level) for b in blocks if b.kind == "heading"] == [
+        ("Role", 1), ("Requirements", 3), ("Skills", 2)]

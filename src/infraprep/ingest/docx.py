@@ -82,9 +82,9 @@ class _Walker:
         self.container(self.document.element.body, self.document._body)
         return self.blocks
 
-    def add(self, text: str, kind: BlockKind, bold: bool = False) -> None:
+    def add(self, text: str, kind: BlockKind, bold: bool = False, level: int = 0) -> None:
         if text:
-            self.blocks.append(TextBlock(text=text, kind=kind, bold=bold))
+            self.blocks.append(TextBlock(text=text, kind=kind, bold=bold, level=level))
 
     def container(self, element: Any, parent: Any) -> None:
         from docx.table import Table
@@ -112,7 +112,8 @@ class _Walker:
         elif _HEADING_STYLE.search(style) or _outline_level(paragraph) or (
                 len(text.split()) <= 8 and len(text) <= 80
                 and not text.endswith((".", ",", ";")) and _is_bold(paragraph)):
-            self.add(text, "heading", bold=True)
+            depth = re.search(r"heading\s*(\d)", style, re.I)
+            self.add(text, "heading", bold=True, level=int(depth.group(1)) if depth else 0)
         else:
             self.add(text, "paragraph")
         self.text_boxes(paragraph)

@@ -105,11 +105,11 @@ def blocks_from_markdown(text: str, *, markdown: bool = True) -> list[TextBlock]
             blocks.append(TextBlock(text="\n".join(paragraph), kind="paragraph"))
             paragraph.clear()
 
-    def add(kind: BlockKind, raw: str) -> None:
+    def add(kind: BlockKind, raw: str, level: int = 0) -> None:
         flush()
         content = inline(raw)
         if content:
-            blocks.append(TextBlock(text=content, kind=kind))
+            blocks.append(TextBlock(text=content, kind=kind, level=level))
 
     i = 0
     while i < len(lines):
@@ -120,11 +120,11 @@ def blocks_from_markdown(text: str, *, markdown: bool = True) -> list[TextBlock]
             flush()
             continue
         if (atx := _ATX.match(raw) or (_ATX_UNSPACED.match(raw) if markdown else None)):
-            add("heading", atx.group(2))
+            add("heading", atx.group(2), len(atx.group(1)))
             continue
         if _BULLET.match(raw) is None and _SETEXT.match(nxt) \
                 and not _RULE.match(raw) and not _TABLE.match(raw):
-            add("heading", raw)
+            add("heading", raw, 1 if nxt.strip().startswith("=") else 2)
             i += 1
             continue
         if _RULE.match(raw):

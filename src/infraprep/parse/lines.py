@@ -23,6 +23,7 @@ class Line:
     kind: str  # heading | paragraph | list_item | table_row
     size: float = 1.0
     bold: bool = False
+    level: int = 0  # heading depth from the document, 0 when unknown
 
     @property
     def is_heading(self) -> bool:
@@ -76,7 +77,7 @@ def numbered_lines(doc: Document) -> list[Line]:
                 kind = "heading"
             text = clean_text(raw)
             if text:
-                lines.append(Line(len(lines) + 1, text, kind, block.size, block.bold))
+                lines.append(Line(len(lines) + 1, text, kind, block.size, block.bold, block.level))
     return lines
 
 

@@ -328,6 +328,8 @@ def jd_heading_section(line: Line) -> str | None:
     section, so a "Performance Indicators" or "Gitaly" list under it is not read
     as the job's requirements.
     """
+    if line.kind == "list_item":
+        return None  # "- Technical Skills in three or more of the following:" is a requirement
     name = section_of(line, JD_SECTIONS)
     if name is not None or not line.is_heading:
         return name
@@ -352,6 +354,9 @@ def split_sections(
     out: list[tuple[str, Line | None, list[Line]]] = [(first, None, [])]
     for line in lines:
         name = classify(line) if classify else section_of(line, table, tails)
+        head = out[-1][1]
+        if name == "other" and head is not None and 0 < head.level < line.level:
+            name = None  # "#### Technical" under "### Requirements" is a part of it
         if name is not None:
             out.append((name, line, []))
         else:
