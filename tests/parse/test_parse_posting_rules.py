@@ -332,3 +332,54 @@ def test_parse_posting_title_phrases_name_the_family(kb, title, family):
         "- Five years of relevant experience working with AWS and Kubernetes.\n"
     )
     assert parse_posting(text_document(jd), kb).family == family
+
+
+def test_parse_posting_a_sub_heading_inside_requirements_stays_in_them(kb):
+    jd = """# Distinguished Engineer, Infrastructure
+
+We run GitLab.com and the platform under it, for millions of developers.
+
+### Requirements
+
+#### General
+
+- 10+ years of experience, at least 4 in a lead position
+- Creative thinker and problem solver
+
+#### Technical
+
+- Expert in designing and troubleshooting large distributed systems
+- Technical Skills in three or more of the following:
+  - Kubernetes operators
+  - PostgreSQL replication
+
+## Performance Indicators
+
+- Availability of GitLab.com
+"""
+    p = parse_posting(text_document(jd), kb)
+    texts = [r.text for r in p.requirements]
+    assert "Creative thinker and problem solver" in texts
+    assert "Expert in designing and troubleshooting large distributed systems" in texts
+    assert "Technical Skills in three or more of the following:" in texts
+    assert not any(t.startswith("Availability") for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Threat Intelligence Engineer", "security"),
+        ("Red Team Roles", "security"),
+        ("Software Engineer - Security", "security"),
+        ("Software Engineer - Backend", "backend"),
+        ("Infrastructure Security - Roles & Responsibilities", "security"),
+        ("Distinguished Engineer, Infrastructure", "infrastructure"),
+    ],
+)
+def test_parse_posting_the_area_named_in_the_title_files_it(kb, title, family):
+    about = "We build and run the services that millions of people use every day to pay bills."
+    jd = f"# {title}\n\n{about}\n\n## Requirements\n\n" + (
+        "- Five years of relevant experience running PostgreSQL, AWS and Kubernetes.\n"
+        "- Experience with Redis and Linux in production.\n"
+    )
+    assert parse_posting(text_document(jd), kb).family == family

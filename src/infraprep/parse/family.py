@@ -82,6 +82,14 @@ def _role_parts(title: str) -> list[str]:
     return [p for p in parts if p.split()[-1].strip(".") in _PERSON_NOUNS]
 
 
+def _longest_only(found: set[str]) -> set[str]:
+    """Drop phrases inside a longer one found: "Infrastructure Security" is security work,
+    and "infrastructure" inside it names no second family."""
+    return {
+        p for p in found if not any(p != q and re.search(rf"\b{re.escape(p)}\b", q) for q in found)
+    }
+
+
 def _best_title_phrase(fam: RoleFamily, found: set[str]) -> str:
     best = ""
     for kw in fam.title_keywords:
@@ -107,6 +115,7 @@ def score_families(
     in_role = set().union(*(title_phrases.found(part) for part in _role_parts(title)))
     if any(_best_title_phrase(fam, in_role) for fam in families):
         in_title = in_role
+    in_title = _longest_only(in_title)
     in_body = body_phrases.found(body)
     raw: dict[str, float] = {}
     reasons: dict[str, str] = {}
