@@ -191,3 +191,18 @@ def test_fit_a_soft_skill_shown_in_words_is_full_evidence(kb):
     req = "Comfort multitasking in a highly agile, iterative environment."
     row = _fit_rows(kb, JAVA_CV, [req])[req]
     assert row.cv is not None and "Agile development team" in row.cv.text
+
+
+def test_fit_an_example_in_brackets_is_not_the_head_of_the_ask(kb):
+    req = "Skilled at designing, building, testing (e.g., unit, end-to-end), and debugging APIs."
+    row = _fit_rows(kb, JAVA_CV, [req])[req]
+    # the Java bullet shows building software: some evidence for a long list, not a gap
+    assert row.status == "partly" and row.cv is not None
+
+
+def test_fit_years_asked_are_answered_by_the_years_the_cv_states(kb):
+    cv = "Ana Ruiz\n## Summary\nSite reliability engineer with eight years of running systems.\n"
+    cv += CV.split("## Experience", 1)[1].join(["## Experience", ""])
+    req = "5+ years of experience in IT in a high growth environment."
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.status == "partly" and "eight years" in row.cv.text

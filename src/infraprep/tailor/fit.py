@@ -78,7 +78,9 @@ _QUALIFIER_WEIGHT = 0.6
 # "3 years as a Site Reliability Engineer", "experience in the role of a DBA"
 _AS_ROLE = re.compile(r"\b(?:as|in the role of) an? ([A-Za-z][\w /&+-]{2,60})", re.IGNORECASE)
 _ROLE_SCORE = 0.6
-_QUALIFIER_START = re.compile(r"\b(?:for|of|across|within|on|in|about)\b|\(", re.IGNORECASE)
+_QUALIFIER_START = re.compile(r"\b(?:for|of|across|within|on|in|about)\b", re.IGNORECASE)
+# The least score a line showing the head of the requirement gets: "partly", never "gap".
+_SOME_EVIDENCE = 0.34
 # A skills-list mention ranks below a bullet that shows the same thing in words.
 _MENTION_RANK = 0.45
 # Stems too common in CVs and JDs to tell two lines apart ("developed", "experience").
@@ -188,6 +190,25 @@ class _Asked:
         return got / (len(self.named) + 0.5 * len(self.implied))
 
 
+_NUMBER_WORDS = {  # "eight years of running customer-facing systems"
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_YEARS_CLAIM = re.compile(
+    rf"\b(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\+?\s*(?:years?|yrs)\b", re.IGNORECASE
+)
+
+
+def _years_claimed(text: str) -> float | None:
+    """The most years a CV line says its writer has ("eight years of running ...")."""
+    found = [
+        float(_NUMBER_WORDS.get(m.group(1).lower()) or m.group(1))
+        for m in _YEARS_CLAIM.finditer(text)
+    ]
+    return max(found, default=None)
+
+
 def _role_categories(text: str, needs: Needs) -> frozenset[str]:
     """The kinds of technology a role asked for by title stands for.
 
@@ -209,13 +230,23 @@ def _head_weights(text: str, competencies: tuple[str, ...], needs: Needs) -> tup
         return tuple(1.0 for _ in competencies)
     first_at: dict[str, int] = {}
     for start, cid in needs.matcher.positions(text):
-        first_at.setdefault(cid, start)
+        if not any(a < start < b for a, b in _asides(text)):
+            first_at.setdefault(cid, start)
     head_end = len(text)
     if first_at:
         after = min(first_at.values())
         qualifier = _QUALIFIER_START.search(text, after)
         head_end = qualifier.start() if qualifier else head_end
-    return tuple(1.0 if first_at.get(c, 0) < head_end else _QUALIFIER_WEIGHT for c in competencies)
+    # a competency only named inside brackets ("testing (e.g., unit, end-to-end)") is an
+    # example of the head, never the head itself
+    return tuple(
+        1.0 if c in first_at and first_at[c] < head_end else _QUALIFIER_WEIGHT for c in competencies
+    )
+
+
+def _asides(text: str) -> list[tuple[int, int]]:
+    """Bracketed spans; one left open (a wrapped line cut it) runs to the end."""
+    return [m.span() for m in re.finditer(r"\([^()]*(?:\)|$)", text)]
 
 
 def _own_competencies(
@@ -273,6 +304,9 @@ def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     if asked.degree and _DEGREE.search(line.text):
         overlap = _words(req.text) & _words(line.text)
         return (0.6 if overlap else 0.0), ()
+    if not wanted and asked.req.years and (claimed := _years_claimed(line.text)):
+        # "5+ years in IT" is answered by the CV saying how long, never fully by a claim
+        return (0.6 if claimed >= asked.req.years else 0.3), ()
     if not wanted and asked.role_categories:
         shown = asked.role_categories & set(line.categories)
         return (_ROLE_SCORE if shown else 0.0) * (1.0 if line.is_bullet else 0.5), ()
@@ -290,6 +324,9 @@ def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     )
     shares = [s for s in (tech_share, comp_share) if s is not None]
     score = sum(shares) / len(shares)
+    if tech_share or not asked.named:
+        # a line showing the head of the ask is some evidence, however long the list asked
+        score = max(score, _SOME_EVIDENCE)
     return score * (1.0 if line.is_bullet else 0.55), matched
 
 
