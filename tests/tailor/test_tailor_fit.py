@@ -206,3 +206,9 @@ def test_fit_years_asked_are_answered_by_the_years_the_cv_states(kb):
     req = "5+ years of experience in IT in a high growth environment."
     row = _fit_rows(kb, cv, [req])[req]
     assert row.status == "partly" and "eight years" in row.cv.text
+
+
+def test_fit_technologies_named_only_in_brackets_are_examples_one_is_enough(kb):
+    req = "Understanding of core web technologies (HTTP, HTML, CSS, JavaScript)."
+    row = _fit_rows(kb, FULLSTACK_CV, [req])[req]
+    assert row.cv is not None and "JavaScript" in row.cv.text and row.status != "gap"

@@ -6,7 +6,8 @@ derived from the rows so it can always be explained by them.
 Choosing the line, in order:
 
 * **Alternatives.** "Go or Rust", "a language such as Ruby, Python, Go", "AWS (VPC,
-  EC2, etc)": one of the named technologies is enough. Terms a named one only
+  EC2, etc)", "core web technologies (HTTP, HTML, CSS)": one of the named
+  technologies is enough. Terms a named one only
   implies (Kubernetes behind "Helm") count half, and never alone for a list of
   alternatives.
 * **The named thing first.** When the requirement names technologies, a line
@@ -17,9 +18,13 @@ Choosing the line, in order:
   its own kind ("monitoring" through Prometheus) counts fully; one it shows only
   through a word ("alerts") counts half when ranking lines.
 * **The head first.** Competencies named after a preposition that follows the
-  first one qualify it and weigh 0.6: "designing monitoring solutions for secure
-  network architectures" asks for monitoring design, and security and networking
-  only as the setting.
+  first one, or only inside brackets, qualify it and weigh 0.6: "designing
+  monitoring solutions for secure network architectures" asks for monitoring
+  design, and security and networking only as the setting. A line must show a
+  competency of the head (or a named technology) to count at all, and one that
+  does is at least "partly", however long the list asked for.
+* **Years.** "5+ years in IT", naming no skill, is answered partly by the CV line
+  stating how many years ("eight years of running ...").
 * **Ties** go to the line showing more of the technologies the requirement names,
   then to the one whose technologies sit in the requirement's own categories, then
   to the one sharing more word stems with it, then to a position bullet; only then
@@ -161,7 +166,14 @@ class _Asked:
         matches = find_technologies(req.text)
         self.named = tuple(dict.fromkeys(m.canonical for m in matches if m.implied_by is None))
         self.implied = tuple(t for t in req.technologies if t not in self.named)
-        self.any_of = len(self.named) > 1 and _ANY_OF.search(req.text) is not None
+        # "core web technologies (HTTP, HTML, CSS)": technologies named only in brackets
+        # are examples of the kind asked for, so one of them is enough
+        bracketed = all(
+            any(a < m.start < b for a, b in _asides(req.text))
+            for m in matches
+            if m.implied_by is None
+        )
+        self.any_of = len(self.named) > 1 and (_ANY_OF.search(req.text) is not None or bracketed)
         self.competencies = _own_competencies(req, needs, matches)
         self.comp_weights = _head_weights(req.text, self.competencies, needs)
         self.categories = frozenset(
@@ -290,6 +302,7 @@ def _rank(asked: _Asked, line: CvLine, score: float) -> tuple[float, ...]:
         shows_named,
         round(strength, 6),
         named,
+        len(set(asked.named) & set(line.technologies)),  # of alternatives, the most shown
         in_category,
         shared,
         1.0 if line.is_bullet else 0.0,
