@@ -383,3 +383,17 @@ def test_parse_posting_the_area_named_in_the_title_files_it(kb, title, family):
         "- Experience with Redis and Linux in production.\n"
     )
     assert parse_posting(text_document(jd), kb).family == family
+
+
+def test_parse_posting_bullets_right_under_the_title_are_the_duties(kb):
+    jd = """# Platform Engineer
+
+- Run the Kubernetes platform that 300 engineers deploy to every day.
+- Build Terraform modules that teams use to create their own databases.
+
+## Benefits
+
+- Health insurance and a learning budget for every engineer on the team.
+"""
+    p = parse_posting(text_document(jd), kb)
+    assert [r.text.split(" ")[0] for r in p.requirements] == ["Run", "Build"]

@@ -354,9 +354,11 @@ def split_sections(
     out: list[tuple[str, Line | None, list[Line]]] = [(first, None, [])]
     for line in lines:
         name = classify(line) if classify else section_of(line, table, tails)
-        head = out[-1][1]
+        head, body = out[-1][1], out[-1][2]
         if name == "other" and head is not None and 0 < head.level < line.level:
             name = None  # "#### Technical" under "### Requirements" is a part of it
+        elif name == "other" and len(out) == 1 and not body:
+            name = None  # the document's own title heading opens nothing
         if name is not None:
             out.append((name, line, []))
         else:
