@@ -7,9 +7,8 @@ Choosing the line, in order:
 
 * **Alternatives.** "Go or Rust", "a language such as Ruby, Python, Go", "AWS (VPC,
   EC2, etc)", "core web technologies (HTTP, HTML, CSS)": one of the named
-  technologies is enough. Terms a named one only
-  implies (Kubernetes behind "Helm") count half, and never alone for a list of
-  alternatives.
+  technologies is enough. Terms a named one only implies (Kubernetes behind
+  "Helm") count half, and never alone for a list of alternatives.
 * **The named thing first.** When the requirement names technologies, a line
   showing one of them (even in a skills list) beats any line that shows none:
   "modern JavaScript" is answered by "JavaScript, TypeScript", not by a Node.js
@@ -84,7 +83,7 @@ _QUALIFIER_WEIGHT = 0.6
 _AS_ROLE = re.compile(r"\b(?:as|in the role of) an? ([A-Za-z][\w /&+-]{2,60})", re.IGNORECASE)
 _ROLE_SCORE = 0.6
 _QUALIFIER_START = re.compile(r"\b(?:for|of|across|within|on|in|about)\b", re.IGNORECASE)
-# The least score a line showing the head of the requirement gets: "partly", never "gap".
+# The least score of a line showing the head of the requirement: "partly" for a bullet.
 _SOME_EVIDENCE = 0.34
 # A skills-list mention ranks below a bullet that shows the same thing in words.
 _MENTION_RANK = 0.45
@@ -168,10 +167,9 @@ class _Asked:
         self.implied = tuple(t for t in req.technologies if t not in self.named)
         # "core web technologies (HTTP, HTML, CSS)": technologies named only in brackets
         # are examples of the kind asked for, so one of them is enough
+        asides = _asides(req.text)
         bracketed = all(
-            any(a < m.start < b for a, b in _asides(req.text))
-            for m in matches
-            if m.implied_by is None
+            any(a < m.start < b for a, b in asides) for m in matches if m.implied_by is None
         )
         self.any_of = len(self.named) > 1 and (_ANY_OF.search(req.text) is not None or bracketed)
         self.competencies = _own_competencies(req, needs, matches)
@@ -241,8 +239,9 @@ def _head_weights(text: str, competencies: tuple[str, ...], needs: Needs) -> tup
     if needs.matcher is None or len(competencies) < 2:
         return tuple(1.0 for _ in competencies)
     first_at: dict[str, int] = {}
+    asides = _asides(text)
     for start, cid in needs.matcher.positions(text):
-        if not any(a < start < b for a, b in _asides(text)):
+        if not any(a < start < b for a, b in asides):
             first_at.setdefault(cid, start)
     head_end = len(text)
     if first_at:
