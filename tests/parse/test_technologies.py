@@ -183,3 +183,10 @@ def test_near_miss_names_the_technology_a_typo_means():
     assert near is not None and near.name == "Kubernetes"
     assert matcher.near_miss("testing") is None
     assert matcher.near_miss("ab") is None
+
+
+def test_technologies_a_verb_right_before_a_name_is_not_a_list():
+    from infraprep.parse.technologies import canonical_technologies
+
+    assert canonical_technologies("We work to make GitLab a responsive platform.") == ("GitLab",)
+    assert "Make" in canonical_technologies("Builds use Make, Bazel and Docker.")

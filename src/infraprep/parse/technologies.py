@@ -376,6 +376,8 @@ def _adjacent(text: str, hit: _Hit, other: _Hit) -> bool:
     """Only separators ("," "/" "and" "&"...) between two hits on a line."""
     a, b = (other, hit) if other.start < hit.start else (hit, other)
     gap = text[a.end:b.start]
+    if not gap.strip() and text[a.start:a.end].islower():
+        return False  # "to make GitLab ...": a verb before a name, not a list
     return len(gap) <= 8 and "\n" not in gap and _SEPARATOR.fullmatch(gap) is not None
 
 
