@@ -184,3 +184,12 @@ March 2002 - June 2003
     )
     # a sub-heading and a list of tools name no title and no employer
     assert web == (UNTITLED, None, "2002-03", "2003-06")
+
+
+def test_parse_positions_a_header_part_of_dates_only_is_neither_title_nor_company():
+    from infraprep.parse.positions import split_title_company
+
+    assert split_title_company(["GW Housing Programs", "January to April 2006"]) == (
+        UNTITLED,
+        "GW Housing Programs",
+    )

@@ -74,6 +74,12 @@ _DURATION = re.compile(
 )
 _ABBREV_END = re.compile(r"\b(?:ltd|inc|co|corp|pvt|llc|jr|sr)\.$", re.IGNORECASE)
 _SPLIT_HEADER = re.compile(r"\s+(?:—|–|-|\||@|at)\s+|,\s+|\s+·\s+")
+# A part made only of dates ("January to April 2006", "2019 -") names nobody.
+_DATE_WORDS = re.compile(
+    r"(?:[\W\d_]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|"
+    r"\b(?:to|till|until|present|current|now|since|from)\b)*",
+    re.IGNORECASE,
+)
 _MAX_HEADER_WORDS = 12  # a header line is a title, a company, a place and dates, no more
 UNTITLED = "Untitled position"  # the title of a position whose header names no title
 
@@ -188,7 +194,7 @@ def _header_parts(texts: list[str]) -> tuple[dict[str, str], list[str]]:
             part = part.strip(" -–—|,()")
             if _LEGAL_FORM.match(part) and parts:
                 parts[-1] = f"{parts[-1]}, {part}"  # "COMPANY, INC."
-            elif part and not is_place(part) and not re.fullmatch(r"[\W\d_]*", part):
+            elif part and not is_place(part) and not _DATE_WORDS.fullmatch(part):
                 parts.append(part)
     return labelled, parts
 
