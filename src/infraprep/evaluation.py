@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from infraprep.errors import InputError
 from infraprep.knowledge import KnowledgeBase
 from infraprep.models import Posting
 
@@ -167,6 +168,23 @@ def _score_posting(m: _PostingMetrics, name: str, label: dict[str, Any], posting
                 m.kind.misses.append(f"{name}: {prefix!r} read as {req.kind}")
 
 
+def _score_unread(m: _PostingMetrics, name: str, label: dict[str, Any], error: Exception) -> None:
+    """A posting the engine refuses to read gets no report: every label on it is missed."""
+    why = f"{name}: not read ({error})"
+    m.family.total += 1
+    m.family.misses.append(why)
+    m.on_target.total += 1
+    m.on_target.misses.append(why)
+    if "level" in label:
+        m.level.total += 1
+        m.level.misses.append(why)
+    m.tech.fn += len(label.get("technologies", []))
+    for want in ("must", "nice"):
+        for prefix in label.get(want, []):
+            m.found.total += 1
+            m.found.misses.append(f"{why}: {prefix}")
+
+
 def evaluate_postings(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
     """Posting metrics on the tuning labels, then the same on the held-out labels.
 
@@ -181,7 +199,12 @@ def evaluate_postings(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
     ):
         for label in labels:
             name = label["file"]
-            _score_posting(metrics, name, label, _posting(fixtures / name, kb))
+            try:
+                posting = _posting(fixtures / name, kb)
+            except InputError as error:  # a posting the engine refuses misses every label
+                _score_unread(metrics, name, label, error)
+                continue
+            _score_posting(metrics, name, label, posting)
     return [*tuning.all(), *(m for m in held_out.all() if m.total or m.tp + m.fn + m.fp)]
 
 

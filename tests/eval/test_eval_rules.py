@@ -1,4 +1,4 @@
-"""The dotin loader: the one-line export repair and the held-out split."""
+"""The evaluation's own rules: the dotin export repair, gold positions, held-out files."""
 
 from __future__ import annotations
 
@@ -66,3 +66,21 @@ https://www.indeed.com/r/someone
     # the headline label is no position; the bullet's company is not this one's
     assert pos.titles == {"Site Reliability Engineer"}
     assert pos.companies == {"Acme Cloud"}
+
+
+def test_eval_a_posting_the_engine_refuses_misses_every_label(tmp_path: Path, kb):
+    from infraprep.evaluation import evaluate_postings
+
+    (tmp_path / "jd").mkdir()
+    (tmp_path / "eval").mkdir()
+    (tmp_path / "jd" / "tiny.md").write_text("# SRE\n\nToo short.\n", encoding="utf-8")
+    (tmp_path / "eval" / "postings-held-out-9.yaml").write_text(
+        "- file: jd/tiny.md\n  family: sre\n  level: senior\n  technologies: [Go]\n"
+        "  must: [Run the fleet]\n",
+        encoding="utf-8",
+    )
+    metrics = {m.name: m for m in evaluate_postings(tmp_path, kb)}
+    family = metrics["posting family (held out)"]
+    assert (family.correct, family.total) == (0, 1) and "not read" in family.misses[0]
+    assert metrics["posting technologies (held out)"].fn == 1
+    assert metrics["labelled requirements found (held out)"].total == 1
