@@ -151,3 +151,38 @@ def test_ingest_text_headings_know_their_depth() -> None:
     blocks = blocks_from_markdown("# Role\n\n### Requirements\n\nSkills\n------\n\n- Go")
     assert [(b.text, b.level) for b in blocks if b.kind == "heading"] == [
         ("Role", 1), ("Requirements", 3), ("Skills", 2)]
+
+
+TTS_PAGE = """---
+title: "Login.gov: Data Analyst"
+layout: layouts/jointts/job-listing
+gs: 15
+key_objectives:
+  - title: You will automate the program's operations.
+    items:
+      - Identify present and future performance data needs.
+role_summary: |
+  Login.gov is the public's one account for government.
+
+  As a Data Analyst, you will build partnerships with senior staff.
+specialized_requirements: |
+  - Developing tooling and models in Python and SQL.
+---
+"""
+
+
+def test_ingest_text_a_page_kept_in_front_matter_is_read_as_sections() -> None:
+    doc = read_document(TTS_PAGE.encode(), "job.md")
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert ("heading", "Key objectives") in kinds
+    assert ("list_item", "Identify present and future performance data needs.") in kinds
+    assert ("heading", "Specialized requirements") in kinds
+    assert ("list_item", "Developing tooling and models in Python and SQL.") in kinds
+    assert not any("layouts/jointts" in b.text for b in doc.blocks)  # metadata stays out
+
+
+def test_ingest_text_front_matter_with_aliases_is_not_expanded() -> None:
+    bomb = "---\ntitle: Role\na: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n---\nBody text."
+    doc = read_document(bomb.encode(), "job.md")
+    assert doc.title == "Role" and doc.text.strip().endswith("Body text.")
+    assert "x" not in doc.text.split()

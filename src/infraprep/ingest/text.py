@@ -127,9 +127,54 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[match.end():]
 
 
+# Front matter that holds the page itself (GSA TTS job pages keep the role summary,
+# objectives and requirements there) is read only when it is plain YAML: no anchors
+# or aliases, which could expand without bound, and not larger than a page.
+_YAML_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][\w-]+", re.M)
+_MAX_FRONT_MATTER = 100_000
+
+
+def front_matter_sections(text: str) -> str:
+    """The long values of a page's YAML front matter as Markdown sections, in order.
+
+    ``role_summary: |`` becomes "## Role summary" and its text; a list of strings
+    becomes bullets; a list of ``{title, items}`` becomes sub-headings with bullets.
+    Short flat values (layout, permalink, dates) are metadata and are left out.
+    """
+    import yaml
+
+    match = _FRONT_MATTER.match(text)
+    if not match or len(match.group(1)) > _MAX_FRONT_MATTER or _YAML_ALIAS.search(match.group(1)):
+        return ""
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    block_keys = set(re.findall(r"^([\w-]+):[ \t]*[|>][-+]?[ \t]*$", match.group(1), re.M))
+    out: list[str] = []
+    for key, value in data.items():
+        heading = f"## {str(key).replace('_', ' ').strip().capitalize()}"
+        if isinstance(value, str) and (key in block_keys or len(value) > 200):
+            out += [heading, value.strip()]
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            out += [heading, *(f"- {v}" for v in value)]
+        elif isinstance(value, list) and any(isinstance(v, dict) and "items" in v for v in value):
+            out.append(heading)
+            for v in value:
+                if isinstance(v, dict) and isinstance(v.get("items"), list):
+                    if v.get("title"):
+                        out.append(f"### {v['title']}")
+                    out += [f"- {item}" for item in v["items"] if isinstance(item, str)]
+    return "\n\n".join(out)
+
+
 def read_text(text: str) -> Document:
     """Plain text or Markdown (already decoded) as a ``Document``."""
     meta, body = split_front_matter(text)
+    if meta:
+        body = f"{front_matter_sections(text)}\n\n{body}"
     markdown = bool(meta) or looks_like_markdown(body)
     blocks = blocks_from_markdown(body, markdown=markdown)
     title = meta.get("title") or None
