@@ -397,3 +397,49 @@ def test_parse_posting_bullets_right_under_the_title_are_the_duties(kb):
 """
     p = parse_posting(text_document(jd), kb)
     assert [r.text.split(" ")[0] for r in p.requirements] == ["Run", "Build"]
+
+
+def test_parse_posting_short_listed_skills_count_and_a_no_pressure_lead_in_makes_them_nice(kb):
+    jd = """# Solutions Engineer
+
+We help customers run our access platform on their own Kubernetes clusters worldwide.
+
+## About you
+
+- Five years of hands-on Linux administration in production.
+
+## Tech
+
+You don't have to be an expert in these things, but be ready to become one:
+
+- Go
+- Ansible
+"""
+    p = parse_posting(text_document(jd), kb)
+    kinds = {r.text: r.kind for r in p.requirements}
+    assert kinds["Go"] == "nice" and kinds["Ansible"] == "nice"
+    assert "Go" in p.technologies
+
+
+def test_parse_posting_federal_boilerplate_leaves_the_duties_as_requirements(kb):
+    jd = """# Platform Engineering Supervisor
+
+Login.gov provides the public simple, secure access to government services for 10 million users.
+
+## Role summary
+
+- Respond to incidents and lead incident response and postmortem review.
+- Create automation in areas such as security compliance and code deployment.
+
+## Qualifications
+
+Provide as much detail as possible on your resume so that we can evaluate your experience.
+
+To qualify, you must have one (1) year of specialized experience at the next lower GS-grade. \
+Specialized experience is defined as follows:
+"""
+    p = parse_posting(text_document(jd), kb)
+    texts = [r.text for r in p.requirements]
+    assert not any(t.startswith("Provide as much detail") for t in texts)
+    assert any(t.startswith("To qualify, you must have one (1) year") for t in texts)
+    assert "Respond to incidents and lead incident response and postmortem review." in texts

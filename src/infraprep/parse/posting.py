@@ -26,7 +26,7 @@ _NICE_CUES = re.compile(
 _NICE_LEAD_IN = re.compile(
     r"\b(?:desire to learn|willingness to learn|some of the following|any of the following|"
     r"bonus|a plus|nice[- ]to[- ]have|preferred|ideally|would be great|extra credit|"
-    r"stand out|strong candidates)\b",
+    r"stand out|strong candidates|(?:don't|don’t|do not) (?:have|need) to be)\b",
     re.IGNORECASE,
 )
 # Lines about applying or pay are not requirements, and the tools they name
@@ -35,7 +35,8 @@ _APPLY_OR_PAY = re.compile(
     r"^(?:apply (?:here|now|online|today)\b|before applying|to apply\b|how to apply|"
     r"if you would like to apply)|"
     r"\b(?:apply (?:for|to) (?:this|the)\b.{0,60}\b(?:job|role|position)\b|apply here|"
-    r"application process|"
+    r"application process|on your (?:resume|résumé)|disqualification|"
+    r"dates you held each job|hours per week you worked|"
     r"pay grades?|salary range|gs-\d{1,2}(?:/\d{1,2})? level)\b",
     re.IGNORECASE,
 )
@@ -47,6 +48,7 @@ _COMPANY_SENTENCE = re.compile(
     r"^(?:at\s+)?([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:is|are|was|builds|helps|"
     r"makes|provides|develops|creates|powers|offers|has)\b",
 )
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 _TITLE_LABEL = re.compile(r"^(?:job description|job title|position|role)\s*[:–—-]\s*", re.I)
 _NOT_COMPANY = {"we", "our", "you", "this", "the", "it", "they", "about", "join", "as", "in"}
 
@@ -227,9 +229,12 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
             if name in ("requirements", "nice") and text.endswith(":") and line.kind != "list_item":
                 if _NICE_LEAD_IN.search(text):
                     kind = "nice"  # the list after this lead-in is nice-to-have
-                continue
-            if len(text) < 12 or (text.endswith(":") and len(text) < 40):
-                continue
+                if not _SENTENCE_BREAK.search(text):
+                    continue  # a lead-in; "To qualify, you must ... It is defined as:" is not
+
+            short = len(text) < 12 and not (line.kind == "list_item" and _names_skill(text, kb))
+            if short or (text.endswith(":") and len(text) < 40):
+                continue  # a fragment, unless it is a listed skill ("- Go", "- Ansible")
             if name in ("requirements", "nice"):
                 must.append(_requirement(line, kind, name, kb, company))
             elif name == "responsibilities" or (
@@ -245,11 +250,15 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     # listed duty ("working in teams that use agile methodologies"), and other
     # lines only when they name a technology or a competency.
     responsibilities = responsibilities or unplaced
-    requirements = must or [
+    duties = [
         r
         for r, line_kind in zip(responsibilities, _kinds(responsibilities, lines), strict=True)
         if line_kind == "list_item" or r.technologies or r.competencies
     ]
+    # A requirements list naming no skill at all (a federal "one year of specialized
+    # experience at the next lower grade") leaves the duties to say what is asked.
+    names_a_skill = any(r.technologies or r.competencies for r in must)
+    requirements = must + ([] if names_a_skill else duties)
     if not requirements and not responsibilities:
         raise NotAJobPostingError(
             "No requirements or responsibilities were found in the job description.",
@@ -287,6 +296,10 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
         lines=tuple(line.text for line in all_lines),
         family_reason=reasons.get(family, "nothing in the posting matched a known family"),
     )
+
+
+def _names_skill(text: str, kb: KnowledgeBase) -> bool:
+    return bool(canonical_technologies(text) or competency_matcher(kb.competencies).find(text))
 
 
 def _kinds(requirements: list[Requirement], lines: list[Line]) -> list[str]:

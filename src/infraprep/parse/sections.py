@@ -299,13 +299,20 @@ JD_HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("benefits", re.compile(r"\b(?:benefits?|perks|compensation|salary|job grade|pay)\b", re.I)),
-    ("process", re.compile(r"\b(?:interview|hiring process|how to apply|next steps)\b", re.I)),
+    (
+        "benefits",
+        re.compile(r"\b(?:benefits?|perks|compensation|salary|job grade|pay|locations?)\b", re.I),
+    ),
+    (
+        "process",
+        re.compile(r"\b(?:interview|hiring process|how to apply|next steps|contact)\b", re.I),
+    ),
     (
         "requirements",
         re.compile(
             r"\b(?:requirements?|qualifications?|a (?:good )?fit|looking for|you (?:have|bring)|"
-            r"you(?:'|’)ve got|you(?:'|’)re an?|thrive|skills|must[- ]haves?)\b",
+            r"you(?:'|’)ve got|you(?:'|’)re an?|thrive|skills|must[- ]haves?|"
+            r"tech|tech stack|technolog(?:y|ies)|stack|tools)\b",
             re.I,
         ),
     ),

@@ -190,7 +190,9 @@ class TechnologyMatcher:
             if hit.ok:
                 continue
             term = self._terms[hit.term]
-            hit.ok = skills or self._cued(text, line_start, hit, term) or (
+            seen = text[hit.start:hit.end]
+            alone = line.strip(" \t-*•·") == seen and seen[:1].isupper()  # a list item: "Go"
+            hit.ok = skills or alone or self._cued(text, line_start, hit, term) or (
                 not shouty and _proper_noun(text, line_start, hit, hits, term.name))
         changed = True
         while changed:
