@@ -76,3 +76,14 @@ def test_knowledge_scripting_drill_solutions_pass_their_tests(kb):
             test()
         ran += 1
     assert ran >= 20
+
+
+def test_knowledge_lint_catches_a_competency_narrowing_an_unknown_one(kb):
+    import dataclasses
+
+    comps = tuple(
+        c.model_copy(update={"narrows": "securty"}) if c.id == "security-assessment" else c
+        for c in kb.competencies
+    )
+    findings = lint(dataclasses.replace(kb, competencies=comps), counts=False)
+    assert any("narrows an unknown competency 'securty'" in str(f) for f in findings)

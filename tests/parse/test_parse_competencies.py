@@ -22,6 +22,7 @@ def find(kb):
         ("Wrote the failover runbook for the payments database", "documentation"),
         ("Collaborated in an Agile team, shipping every two-week sprint", "agile"),
         ("Self-motivated, delivers results with little supervision", "ownership"),
+        ("Deep understanding of machine learning security", "security"),
     ],
 )
 def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expected):
@@ -38,6 +39,7 @@ def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expec
         ("Stored and retrieved data efficiently", "capacity-planning"),
         ("Utilized Git and GitHub for version control", "open-source"),
         ("Modelled orders in MongoDB, a document database", "documentation"),
+        ("Deep understanding of machine learning security", "learning"),
     ],
 )
 def test_phrases_that_only_look_like_a_competency_do_not_count(find, text, absent):

@@ -212,3 +212,16 @@ def test_fit_technologies_named_only_in_brackets_are_examples_one_is_enough(kb):
     req = "Understanding of core web technologies (HTTP, HTML, CSS, JavaScript)."
     row = _fit_rows(kb, FULLSTACK_CV, [req])[req]
     assert row.cv is not None and "JavaScript" in row.cv.text and row.status != "gap"
+
+
+def test_fit_a_specialisation_is_not_shown_by_its_broader_field(kb):
+    req = "Background in threat intelligence or security research organizations."
+    row = _fit_rows(kb, CV, [req])[req]  # rotating TLS certificates is security, not threat intel
+    assert row.status == "gap"
+
+
+def test_fit_more_years_than_the_cv_spans_is_never_met(kb):
+    req = "12+ years of experience with Terraform in production."
+    row = _fit_rows(kb, CV, [req])[req]  # one strong Terraform bullet, about six years of CV
+    assert row.cv is not None and "Terraform" in row.cv.text
+    assert row.status == "partly"

@@ -90,6 +90,9 @@ def _references(kb: KnowledgeBase) -> Iterable[Finding]:
 def _cross_refs(kb: KnowledgeBase) -> Iterable[Finding]:
     competencies = {c.id for c in kb.competencies}
     stages = {s.id for s in kb.stages}
+    for comp in kb.competencies:
+        if comp.narrows is not None and comp.narrows not in competencies - {comp.id}:
+            yield Finding("error", comp.id, f"narrows an unknown competency {comp.narrows!r}")
     for _name, item in kb.all_items():
         ident = str(getattr(item, "id", "?"))
         for field in ("competencies", "unless_mentioned"):

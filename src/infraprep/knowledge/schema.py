@@ -96,6 +96,12 @@ class Competency(Strict):
         description="lower-case phrases holding a synonym that do not signal it "
         '("communication between services" is not a person communicating)',
     )
+    narrows: Id | None = Field(
+        default=None,
+        description="the broader competency this one is a specialisation of: a line showing "
+        "only the broader one does not show this one (threat intelligence is security work, "
+        "IAM roles are not threat intelligence)",
+    )
 
 
 class RoleFamily(Strict):

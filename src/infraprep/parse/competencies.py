@@ -23,6 +23,8 @@ class CompetencyMatcher:
         competencies = tuple(competencies)
         # soft skills: shown in words, since no technology can show them
         self.behavioural = frozenset(c.id for c in competencies if c.behavioural)
+        # specialisation -> the broader competency it narrows (security-assessment -> security)
+        self.narrows = {c.id: c.narrows for c in competencies if c.narrows}
         for comp in competencies:
             for phrase in (comp.name.lower(), *comp.synonyms):
                 ids = self._ids_by_phrase.setdefault(phrase.lower(), [])

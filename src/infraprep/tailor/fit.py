@@ -23,7 +23,11 @@ Choosing the line, in order:
   competency of the head (or a named technology) to count at all, and one that
   does is at least "partly", however long the list asked for.
 * **Years.** "5+ years in IT", naming no skill, is answered partly by the CV line
-  stating how many years ("eight years of running ...").
+  stating how many years ("eight years of running ..."). A requirement asking for
+  more years than the CV's dated positions span is never "met".
+* **Specialisations.** When a requirement names a competency and the broader one
+  it narrows ("threat intelligence or security research"), the broader one is the
+  setting: a line showing only it (IAM roles) is no evidence.
 * **Ties** go to the line showing more of the technologies the requirement names,
   then to the one whose technologies sit in the requirement's own categories, then
   to the one sharing more word stems with it, then to a position bullet; only then
@@ -250,8 +254,12 @@ def _head_weights(text: str, competencies: tuple[str, ...], needs: Needs) -> tup
         head_end = qualifier.start() if qualifier else head_end
     # a competency only named inside brackets ("testing (e.g., unit, end-to-end)") is an
     # example of the head, never the head itself
+    # the broader of two asked together ("threat intelligence or security research")
+    # is the setting of the narrower one, which is what is asked for
+    broader = {needs.matcher.narrows.get(c) for c in competencies}
     return tuple(
-        1.0 if c in first_at and first_at[c] < head_end else _QUALIFIER_WEIGHT for c in competencies
+        1.0 if c in first_at and first_at[c] < head_end and c not in broader else _QUALIFIER_WEIGHT
+        for c in competencies
     )
 
 
@@ -353,6 +361,11 @@ def _shows_head(asked: _Asked, have: set[str]) -> bool:
     return not asked.competencies or any(c in have for c in heads or asked.competencies)
 
 
+def _has_the_years(req: Requirement, needs: Needs) -> bool:
+    """ "8+ years in security" is not met by one bullet when the CV spans fewer years."""
+    return not req.years or (needs.years_experience or 0.0) >= req.years
+
+
 def match_requirement(req: Requirement, needs: Needs) -> FitRow:
     asked = _Asked(req, needs)
     best: tuple[tuple[float, ...], float, CvLine | None, tuple[str, ...]] = ((0.0,), 0.0, None, ())
@@ -373,7 +386,7 @@ def match_requirement(req: Requirement, needs: Needs) -> FitRow:
     if line is None or score < 0.2:
         status = "gap"
         line = None
-    elif score >= 0.75 and line.is_bullet and not missing:
+    elif score >= 0.75 and line.is_bullet and not missing and _has_the_years(req, needs):
         status = "met"
     else:
         status = "partly"
