@@ -225,3 +225,18 @@ def test_fit_more_years_than_the_cv_spans_is_never_met(kb):
     row = _fit_rows(kb, CV, [req])[req]  # one strong Terraform bullet, about six years of CV
     assert row.cv is not None and "Terraform" in row.cv.text
     assert row.status == "partly"
+
+
+def test_fit_without_the_named_tool_a_line_must_show_all_the_work_asked(kb):
+    cv = "Rui Costa\n## Experience\nDBA — Bankco\nJan 2019 – Present\n"
+    cv += "- Migrated the reporting database to Cloud SQL on GCP with 4 minutes of downtime\n"
+    req = "Cloud infrastructure automation using Kubernetes."
+    assert _fit_rows(kb, cv, [req])[req].status == "gap"  # cloud, but no automation, no Kubernetes
+
+
+def test_fit_a_distribution_shows_linux(kb):
+    cv = "Rui Costa\n## Experience\nSysadmin — Hostco\nJan 2019 – Present\n"
+    cv += "- Administered 150 Ubuntu servers for shared-hosting customers: patching and backups\n"
+    req = "Strong experience in Linux systems administration."
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.cv is not None and "Ubuntu" in row.cv.text

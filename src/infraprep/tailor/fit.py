@@ -335,7 +335,7 @@ def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
         score = len(overlap) / max(4, len(asked.stems)) if len(overlap) >= 2 else 0.0
         return score * (1.0 if line.is_bullet else 0.5), ()
     tech_share = asked.tech_share(line)
-    if not tech_share and not _shows_head(asked, have):
+    if not tech_share and not _shows_head(asked, have, every=bool(asked.named)):
         return 0.0, ()  # only the setting of the ask, not the ask itself
     comp_share = (
         sum(1 for c in asked.competencies if c in have) / len(asked.competencies)
@@ -350,15 +350,20 @@ def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     return score * (1.0 if line.is_bullet else 0.55), matched
 
 
-def _shows_head(asked: _Asked, have: set[str]) -> bool:
+def _shows_head(asked: _Asked, have: set[str], *, every: bool = False) -> bool:
     """Whether the line shows a competency from the head of the requirement.
 
     "Authoring documentation (e.g., API documentation)" is not answered by an API
     bullet: a line showing only the qualifiers shows where the work happens, not
     the work. Requirements without a head/qualifier split count every competency.
+    ``every``: a line without the technology the requirement names must show all
+    of the head ("cloud automation using Kubernetes" is not a Cloud SQL migration).
     """
     heads = [c for c, w in zip(asked.competencies, asked.comp_weights, strict=True) if w == 1.0]
-    return not asked.competencies or any(c in have for c in heads or asked.competencies)
+    heads = heads or list(asked.competencies)
+    if not heads:
+        return True
+    return all(c in have for c in heads) if every else any(c in have for c in heads)
 
 
 def _has_the_years(req: Requirement, needs: Needs) -> bool:
