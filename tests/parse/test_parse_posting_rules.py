@@ -443,3 +443,12 @@ Specialized experience is defined as follows:
     assert not any(t.startswith("Provide as much detail") for t in texts)
     assert any(t.startswith("To qualify, you must have one (1) year") for t in texts)
     assert "Respond to incidents and lead incident response and postmortem review." in texts
+
+
+def test_parse_posting_a_supervisory_engineer_is_a_manager_and_it_systems_is_not_infra(kb):
+    about = "We build and run the services that millions of people use every day to pay bills."
+    body = f"\n\n{about}\n\n## Requirements\n\n- Five years running Linux and Okta in production.\n"
+    supervisor = parse_posting(text_document("# DevOps Supervisory Engineer GS15" + body), kb)
+    assert supervisor.level == "manager"
+    it = parse_posting(text_document("# IT Systems Engineer" + body), kb)
+    assert it.family == "other" and not it.on_target

@@ -17,7 +17,7 @@ from infraprep.parse.phrases import phrase_set
 _TITLE_CUES: tuple[tuple[str, Level], ...] = (
     (r"\b(?:intern|internship|co-?op|apprentice)\b", "intern"),
     (r"\b(?:director|vice president|vp|head of)\b", "director"),
-    (r"\b(?:engineering manager|manager|supervisor)\b", "manager"),
+    (r"\b(?:engineering manager|manager|supervisor|supervisory)\b", "manager"),
     (r"\b(?:distinguished|principal|technical fellow|distinguished fellow)\b", "principal"),
     (r"\bstaff\b", "staff"),
     (r"\bgs-?15\b", "staff"),
