@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -320,7 +321,7 @@ def dotin_gold_positions(raw: str) -> list[GoldPosition]:
     raw = repair_flattened_export(raw)
     # entry lines counted without blank lines and the Indeed profile-link footer
     counted = [bool(ln.strip()) and not _URL_ONLY.match(ln) for ln in raw.split("\n")]
-    entry_line = [sum(counted[: i + 1]) for i in range(len(counted))]
+    entry_line = list(itertools.accumulate(counted))
     labels = [
         (
             entry_line[raw.count("\n", 0, m.start())],
