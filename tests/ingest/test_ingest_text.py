@@ -186,3 +186,23 @@ def test_ingest_text_front_matter_with_aliases_is_not_expanded() -> None:
     doc = read_document(bomb.encode(), "job.md")
     assert doc.title == "Role" and doc.text.strip().endswith("Body text.")
     assert "x" not in doc.text.split()
+
+
+def test_ingest_text_a_jekyll_page_renders_its_values_and_drops_its_tags() -> None:
+    page = """---
+title: Cloud Platform Lead
+gs_level: 15
+org: Cloud.gov
+---
+{% if page.state != 'upcoming' %}
+{{ page.org }} is hiring for GS-{{ page.gs_level }} at {{ site.baseurl }}/join.
+{% endif %}
+
+-Providing technical support for agency teams
+"""
+    doc = read_document(page.encode(), "job.md")
+    text = doc.text
+    assert "Cloud.gov is hiring for GS-15 at /join." in text
+    assert "Grade: GS-15" in text and "{%" not in text and "{{" not in text
+    assert ("list_item", "Providing technical support for agency teams") in [
+        (b.kind, b.text) for b in doc.blocks]

@@ -21,7 +21,11 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _ATX_UNSPACED = re.compile(r"^ {0,3}(#{2,6}(?=[A-Za-z])|#(?=[A-Z]))(.*?)\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{3,})\s*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
-_BULLET = re.compile(r"^(\s*)(?:[-*+•▪◦●○■□➢➤►▶✓✔‣⁃·–]|\d{1,3}[.)])\s+(\S.*)$")
+# "-Providing technical support": a dash bullet typed without its space, before a
+# capitalised word (so "-5 °C" and "--flag" stay text).
+_BULLET = re.compile(
+    r"^(\s*)(?:(?:[-*+•▪◦●○■□➢➤►▶✓✔‣⁃·–]|\d{1,3}[.)])\s+|-(?=[A-Z][a-z]))(\S.*)$"
+)
 _TABLE = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:-]+$")
 

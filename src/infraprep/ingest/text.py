@@ -132,6 +132,15 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
 # or aliases, which could expand without bound, and not larger than a page.
 _YAML_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][\w-]+", re.M)
 _MAX_FRONT_MATTER = 100_000
+# Short front-matter values a job page prints for the reader, and how it prints them.
+_JOB_FACTS = {
+    "gs": ("Grade", "GS-{}"),
+    "gs_level": ("Grade", "GS-{}"),
+    "grade": ("Grade", "{}"),
+    "pay_grade": ("Grade", "{}"),
+    "level": ("Level", "{}"),
+    "seniority": ("Level", "{}"),
+}
 
 
 def front_matter_sections(text: str) -> str:
@@ -154,6 +163,14 @@ def front_matter_sections(text: str) -> str:
         return ""
     block_keys = set(re.findall(r"^([\w-]+):[ \t]*[|>][-+]?[ \t]*$", match.group(1), re.M))
     out: list[str] = []
+    # the grade a job page shows in its header ("gs: 15" renders as "GS-15")
+    facts = [
+        f"{label}: {template.format(value)}"
+        for key, (label, template) in _JOB_FACTS.items()
+        if isinstance(value := data.get(key), str | int) and str(value).strip()
+    ]
+    if facts:
+        out += ["## Basic information", *facts]
     for key, value in data.items():
         heading = f"## {str(key).replace('_', ' ').strip().capitalize()}"
         if isinstance(value, str) and (key in block_keys or len(value) > 200):
@@ -170,11 +187,22 @@ def front_matter_sections(text: str) -> str:
     return "\n\n".join(out)
 
 
+_LIQUID_VALUE = re.compile(r"\{\{\s*(?:page\.)?([\w.-]+)\s*(?:\|[^}]*)?\}\}")
+_LIQUID_TAG = re.compile(r"\{%-?.*?-?%\}", re.S)
+
+
+def fill_template(text: str, meta: dict[str, str]) -> str:
+    """A Jekyll page's text as it renders: "GS-{{ page.gs_level }}" with gs_level 15 is
+    "GS-15"; values the page does not define and {% if %} tags are dropped."""
+    text = _LIQUID_TAG.sub("", text)
+    return _LIQUID_VALUE.sub(lambda m: meta.get(m.group(1).lower(), ""), text)
+
+
 def read_text(text: str) -> Document:
     """Plain text or Markdown (already decoded) as a ``Document``."""
     meta, body = split_front_matter(text)
     if meta:
-        body = f"{front_matter_sections(text)}\n\n{body}"
+        body = fill_template(f"{front_matter_sections(text)}\n\n{body}", meta)
     markdown = bool(meta) or looks_like_markdown(body)
     blocks = blocks_from_markdown(body, markdown=markdown)
     title = meta.get("title") or None
