@@ -452,3 +452,10 @@ def test_parse_posting_a_supervisory_engineer_is_a_manager_and_it_systems_is_not
     assert supervisor.level == "manager"
     it = parse_posting(text_document("# IT Systems Engineer" + body), kb)
     assert it.family == "other" and not it.on_target
+
+
+def test_parse_posting_a_lead_title_at_gs_15_takes_the_grade(kb):
+    about = "We build and run the services that millions of people use every day to pay bills."
+    jd = f"# Cloud Platform Lead\n\n{about} This position is GS-15.\n\n## Requirements\n\n"
+    jd += "- Five years running Kubernetes and Terraform in production.\n"
+    assert parse_posting(text_document(jd), kb).level == "staff"

@@ -240,3 +240,12 @@ def test_fit_a_distribution_shows_linux(kb):
     req = "Strong experience in Linux systems administration."
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "Ubuntu" in row.cv.text
+
+
+def test_fit_a_ci_server_shows_ci_cd(kb):
+    cv = "Rui Costa\n## Experience\nSRE — Shipco\nJan 2019 – Present\n"
+    cv += "- Run the deploy pipeline in GitHub Actions and Argo CD for 80 services\n"
+    cv += "- Automated certificate renewal with Python scripts\n"
+    req = "Using continuous integration or continuous deployment tools."
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.cv is not None and "GitHub Actions" in row.cv.text

@@ -134,12 +134,12 @@ def infer_level(title: str, years: float | None, body: str) -> tuple[Level, str]
         if _MANAGES_PEOPLE.search(body_low):
             return "manager", f'title says "{role.group(0)}" and the job manages people'
         low = low.replace(role.group(0), " ")
+    grades = _grades(f"{low}\n{body_low}")
     for pattern, level in _TITLES:
         m = pattern.search(low)
-        if m:
+        if m and not (grades and m.group(0) == "lead"):  # "Cloud Platform Lead", GS-15: staff
             return level, f'title says "{m.group(0)}"'
     scope, scope_weight = _scope(body_low)
-    grades = _grades(f"{low}\n{body_low}")
     if grades is not None:
         low_grade, high_grade = grades
         level = level_from_grade(low_grade)
