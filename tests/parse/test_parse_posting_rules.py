@@ -7,6 +7,15 @@ import pytest
 from helpers import text_document
 from infraprep.parse import parse_posting
 
+ABOUT = "We build and run the services that millions of people use every day to pay bills."
+
+
+def _titled(kb, title: str, *asks: str, about: str = ABOUT):
+    """A posting with this title, a neutral about line and these requirement bullets."""
+    jd = f"# {title}\n\n{about}\n\n## Requirements\n\n" + "".join(f"- {a}\n" for a in asks)
+    return parse_posting(text_document(jd), kb)
+
+
 STARTUP_JD = """# Platform Engineer
 
 ## About Us
@@ -327,11 +336,8 @@ We run a payments platform for 3,000 shops.
     ],
 )
 def test_parse_posting_title_phrases_name_the_family(kb, title, family):
-    about = "We build and run the services that millions of people use every day to pay bills."
-    jd = f"# {title}\n\n{about}\n\n## Requirements\n\n" + (
-        "- Five years of relevant experience working with AWS and Kubernetes.\n"
-    )
-    assert parse_posting(text_document(jd), kb).family == family
+    posting = _titled(kb, title, "Five years of experience working with AWS and Kubernetes.")
+    assert posting.family == family
 
 
 def test_parse_posting_a_sub_heading_inside_requirements_stays_in_them(kb):
@@ -377,12 +383,13 @@ We run GitLab.com and the platform under it, for millions of developers.
     ],
 )
 def test_parse_posting_the_area_named_in_the_title_files_it(kb, title, family):
-    about = "We build and run the services that millions of people use every day to pay bills."
-    jd = f"# {title}\n\n{about}\n\n## Requirements\n\n" + (
-        "- Five years of relevant experience running PostgreSQL, AWS and Kubernetes.\n"
-        "- Experience with Redis and Linux in production.\n"
+    posting = _titled(
+        kb,
+        title,
+        "Five years of relevant experience running PostgreSQL, AWS and Kubernetes.",
+        "Experience with Redis and Linux in production.",
     )
-    assert parse_posting(text_document(jd), kb).family == family
+    assert posting.family == family
 
 
 def test_parse_posting_bullets_right_under_the_title_are_the_duties(kb):
@@ -446,16 +453,18 @@ Specialized experience is defined as follows:
 
 
 def test_parse_posting_a_supervisory_engineer_is_a_manager_and_it_systems_is_not_infra(kb):
-    about = "We build and run the services that millions of people use every day to pay bills."
-    body = f"\n\n{about}\n\n## Requirements\n\n- Five years running Linux and Okta in production.\n"
-    supervisor = parse_posting(text_document("# DevOps Supervisory Engineer GS15" + body), kb)
+    asks = "Five years running Linux and Okta in production."
+    supervisor = _titled(kb, "DevOps Supervisory Engineer GS15", asks)
     assert supervisor.level == "manager"
-    it = parse_posting(text_document("# IT Systems Engineer" + body), kb)
+    it = _titled(kb, "IT Systems Engineer", asks)
     assert it.family == "other" and not it.on_target
 
 
 def test_parse_posting_a_lead_title_at_gs_15_takes_the_grade(kb):
-    about = "We build and run the services that millions of people use every day to pay bills."
-    jd = f"# Cloud Platform Lead\n\n{about} This position is GS-15.\n\n## Requirements\n\n"
-    jd += "- Five years running Kubernetes and Terraform in production.\n"
-    assert parse_posting(text_document(jd), kb).level == "staff"
+    posting = _titled(
+        kb,
+        "Cloud Platform Lead",
+        "Five years running Kubernetes and Terraform in production.",
+        about=f"{ABOUT} This position is GS-15.",
+    )
+    assert posting.level == "staff"

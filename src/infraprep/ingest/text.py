@@ -110,21 +110,22 @@ _FRONT_MATTER = re.compile(
 )
 
 
-def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """YAML front matter of a Markdown file (Jekyll/Hugo pages, 18F postings) and the body.
+def split_front_matter(text: str) -> tuple[dict[str, str], str, str]:
+    """Front matter of a Markdown file (Jekyll/Hugo pages, 18F postings): its flat
+    ``key: value`` lines, its raw text (for ``front_matter_sections``) and the body.
 
-    Only flat ``key: value`` lines are read: the title is what the pipeline needs,
-    and a YAML parser would accept far more than a job page ever holds.
+    The flat lines are read without a YAML parser: the title and the template
+    values are what the pipeline needs from them.
     """
     match = _FRONT_MATTER.match(text)
     if not match:
-        return {}, text
+        return {}, "", text
     meta: dict[str, str] = {}
     for line in match.group(1).splitlines():
         key, sep, value = line.partition(":")
         if sep and key.strip() and not key.startswith((" ", "\t")):
             meta[key.strip().lower()] = value.strip().strip("'\"")
-    return meta, text[match.end():]
+    return meta, match.group(1), text[match.end():]
 
 
 # Front matter that holds the page itself (GSA TTS job pages keep the role summary,
@@ -143,7 +144,7 @@ _JOB_FACTS = {
 }
 
 
-def front_matter_sections(text: str) -> str:
+def front_matter_sections(front: str) -> str:
     """The long values of a page's YAML front matter as Markdown sections, in order.
 
     ``role_summary: |`` becomes "## Role summary" and its text; a list of strings
@@ -152,16 +153,15 @@ def front_matter_sections(text: str) -> str:
     """
     import yaml
 
-    match = _FRONT_MATTER.match(text)
-    if not match or len(match.group(1)) > _MAX_FRONT_MATTER or _YAML_ALIAS.search(match.group(1)):
+    if not front or len(front) > _MAX_FRONT_MATTER or _YAML_ALIAS.search(front):
         return ""
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.safe_load(front)
     except yaml.YAMLError:
         return ""
     if not isinstance(data, dict):
         return ""
-    block_keys = set(re.findall(r"^([\w-]+):[ \t]*[|>][-+]?[ \t]*$", match.group(1), re.M))
+    block_keys = set(re.findall(r"^([\w-]+):[ \t]*[|>][-+]?[ \t]*$", front, re.M))
     out: list[str] = []
     # the grade a job page shows in its header ("gs: 15" renders as "GS-15")
     facts = [
@@ -200,9 +200,9 @@ def fill_template(text: str, meta: dict[str, str]) -> str:
 
 def read_text(text: str) -> Document:
     """Plain text or Markdown (already decoded) as a ``Document``."""
-    meta, body = split_front_matter(text)
+    meta, front, body = split_front_matter(text)
     if meta:
-        body = fill_template(f"{front_matter_sections(text)}\n\n{body}", meta)
+        body = fill_template(f"{front_matter_sections(front)}\n\n{body}", meta)
     markdown = bool(meta) or looks_like_markdown(body)
     blocks = blocks_from_markdown(body, markdown=markdown)
     title = meta.get("title") or None

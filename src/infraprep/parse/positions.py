@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from infraprep.models import Position
-from infraprep.parse.dates import DateRange, find_range
+from infraprep.parse.dates import MONTHS, DateRange, find_range
 from infraprep.parse.lines import Line
 from infraprep.parse.places import is_place, strip_place
 from infraprep.parse.technologies import find_technologies
@@ -76,7 +76,7 @@ _ABBREV_END = re.compile(r"\b(?:ltd|inc|co|corp|pvt|llc|jr|sr)\.$", re.IGNORECAS
 _SPLIT_HEADER = re.compile(r"\s+(?:—|–|-|\||@|at)\s+|,\s+|\s+·\s+")
 # A part made only of dates ("January to April 2006", "2019 -") names nobody.
 _DATE_WORDS = re.compile(
-    r"(?:[\W\d_]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|"
+    rf"(?:[\W\d_]|\b(?:{'|'.join(MONTHS)})[a-z]*\.?\b|"
     r"\b(?:to|till|until|present|current|now|since|from)\b)*",
     re.IGNORECASE,
 )

@@ -171,16 +171,14 @@ def _employer_in_stack(text: str, technologies: tuple[str, ...]) -> str | None:
     return None
 
 
-def _requirement(
-    line: Line, kind: str, section: str, kb: KnowledgeBase, company: str | None
-) -> Requirement:
+def _requirement(line: Line, kind: str, section: str, kb: KnowledgeBase) -> Requirement:
     text = line.text
     if kind == "must" and _NICE_CUES.search(text):
         kind = "nice"
     return Requirement(
         text=text,
         kind="nice" if kind == "nice" else "must",
-        technologies=_not_company(canonical_technologies(text), company),
+        technologies=canonical_technologies(text),
         competencies=competency_matcher(kb.competencies).find(text),
         years=_years(text),
         line=line.no,
@@ -236,25 +234,28 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
             if short or (text.endswith(":") and len(text) < 40):
                 continue  # a fragment, unless it is a listed skill ("- Go", "- Ansible")
             if name in ("requirements", "nice"):
-                must.append(_requirement(line, kind, name, kb, company))
+                must.append(_requirement(line, kind, name, kb))
             elif name == "responsibilities" or (
                 name in ("role", "top") and line.kind == "list_item"
             ):
-                responsibilities.append(_requirement(line, "must", "responsibilities", kb, company))
+                responsibilities.append(_requirement(line, "must", "responsibilities", kb))
             elif name == "process":
                 process.append(text)
             elif name == "other" and line.kind == "list_item":
-                unplaced.append(_requirement(line, "must", "responsibilities", kb, company))
+                unplaced.append(_requirement(line, "must", "responsibilities", kb))
 
+    # The employer is known once the whole posting is read; its name and products
+    # are never the stack, in the posting's technologies or in any requirement.
+    stack = canonical_technologies("\n".join(stack_parts))
+    company = company or _employer_in_stack("\n".join(line.text for line in lines), stack)
+    stack = _not_company(stack, company)
+    must = [_without_company(r, company) for r in must]
+    responsibilities = [_without_company(r, company) for r in responsibilities or unplaced]
     # Without a requirements list, the duties are what the job asks for: every
     # listed duty ("working in teams that use agile methodologies"), and other
     # lines only when they name a technology or a competency.
-    responsibilities = responsibilities or unplaced
-    duties = [
-        r
-        for r, line_kind in zip(responsibilities, _kinds(responsibilities, lines), strict=True)
-        if line_kind == "list_item" or r.technologies or r.competencies
-    ]
+    listed = {line.no for line in lines if line.kind == "list_item"}
+    duties = [r for r in responsibilities if r.line in listed or r.technologies or r.competencies]
     # A requirements list naming no skill at all (a federal "one year of specialized
     # experience at the next lower grade") leaves the duties to say what is asked.
     names_a_skill = any(r.technologies or r.competencies for r in must)
@@ -266,11 +267,6 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     body = "\n".join(body_parts)
     years = max((r.years for r in requirements if r.years), default=None)
     level, level_reason = infer_level(title, years, body)
-    stack = canonical_technologies("\n".join(stack_parts))
-    company = company or _employer_in_stack("\n".join(line.text for line in lines), stack)
-    stack = _not_company(stack, company)
-    requirements = [_without_company(r, company) for r in requirements]
-    responsibilities = [_without_company(r, company) for r in responsibilities]
     scores, reasons = score_families(title, body, kb.families, technology_categories(stack))
     family = pick_family(scores)
     comps: dict[str, None] = {}
@@ -300,11 +296,6 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
 
 def _names_skill(text: str, kb: KnowledgeBase) -> bool:
     return bool(canonical_technologies(text) or competency_matcher(kb.competencies).find(text))
-
-
-def _kinds(requirements: list[Requirement], lines: list[Line]) -> list[str]:
-    kind_of = {line.no: line.kind for line in lines}
-    return [kind_of.get(r.line, "paragraph") for r in requirements]
 
 
 def _archetype(kb: KnowledgeBase, text: str) -> str | None:

@@ -177,7 +177,7 @@ class _Asked:
         )
         self.any_of = len(self.named) > 1 and (_ANY_OF.search(req.text) is not None or bracketed)
         self.competencies = _own_competencies(req, needs, matches)
-        self.comp_weights = _head_weights(req.text, self.competencies, needs)
+        self.comp_weights = _head_weights(req.text, asides, self.competencies, needs)
         self.categories = frozenset(
             {m.category for m in matches}
             | {c for comp in self.competencies for c in _CATEGORIES.get(comp, ())}
@@ -238,12 +238,13 @@ def _role_categories(text: str, needs: Needs) -> frozenset[str]:
     return frozenset(needs.role_categories[best]) if best else frozenset()
 
 
-def _head_weights(text: str, competencies: tuple[str, ...], needs: Needs) -> tuple[float, ...]:
+def _head_weights(
+    text: str, asides: list[tuple[int, int]], competencies: tuple[str, ...], needs: Needs
+) -> tuple[float, ...]:
     """1.0 for each competency in the head of the line, less for those that qualify it."""
     if needs.matcher is None or len(competencies) < 2:
         return tuple(1.0 for _ in competencies)
     first_at: dict[str, int] = {}
-    asides = _asides(text)
     for start, cid in needs.matcher.positions(text):
         if not any(a < start < b for a, b in asides):
             first_at.setdefault(cid, start)
@@ -366,12 +367,11 @@ def _shows_head(asked: _Asked, have: set[str], *, every: bool = False) -> bool:
     return all(c in have for c in heads) if every else any(c in have for c in heads)
 
 
-def _has_the_years(req: Requirement, needs: Needs) -> bool:
-    """ "8+ years in security" is not met by one bullet when the CV spans fewer years."""
-    return not req.years or (needs.years_experience or 0.0) >= req.years
+def match_requirement(req: Requirement, needs: Needs, cv_years: float | None = None) -> FitRow:
+    """The row for one requirement; ``cv_years`` is what the CV's dated positions span.
 
-
-def match_requirement(req: Requirement, needs: Needs) -> FitRow:
+    "8+ years in security" is not met by one bullet when the CV spans fewer years.
+    """
     asked = _Asked(req, needs)
     best: tuple[tuple[float, ...], float, CvLine | None, tuple[str, ...]] = ((0.0,), 0.0, None, ())
     for line in () if asked.logistics else needs.cv_lines:
@@ -391,7 +391,7 @@ def match_requirement(req: Requirement, needs: Needs) -> FitRow:
     if line is None or score < 0.2:
         status = "gap"
         line = None
-    elif score >= 0.75 and line.is_bullet and not missing and _has_the_years(req, needs):
+    elif score >= 0.75 and line.is_bullet and not missing and (req.years or 0) <= (cv_years or 0):
         status = "met"
     else:
         status = "partly"
@@ -408,7 +408,8 @@ def match_requirement(req: Requirement, needs: Needs) -> FitRow:
 
 
 def assess_fit(posting: Posting, profile: Profile, needs: Needs) -> Fit:
-    rows = tuple(match_requirement(req, needs) for req in posting.requirements)
+    years = profile.years_experience
+    rows = tuple(match_requirement(req, needs, years) for req in posting.requirements)
     value = {"met": 1.0, "partly": 0.5, "gap": 0.0}
     weight = {"must": 2.0, "nice": 1.0}
     total = sum(weight[r.kind] for r in rows) or 1.0

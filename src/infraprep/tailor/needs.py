@@ -53,7 +53,6 @@ class Needs:
     matcher: CompetencyMatcher | None = None  # the knowledge base's competency phrases
     # job-title phrase -> taxonomy categories of that family's work ("front end developer": web)
     role_categories: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    years_experience: float | None = None  # what the CV's dated positions span
 
     def score(self, keys: tuple[str, ...] | list[str]) -> float:
         """Sum of need x gap over keys: what studying an item would buy."""
@@ -138,7 +137,6 @@ def compute_needs(posting: Posting, profile: Profile, kb: KnowledgeBase) -> Need
         cv_evidence=cv_ev,
         cv_lines=lines,
         matcher=competency_matcher(kb.competencies),
-        years_experience=profile.years_experience,
         role_categories={
             phrase: fam.technology_categories
             for fam in kb.families
