@@ -468,3 +468,21 @@ def test_parse_posting_a_lead_title_at_gs_15_takes_the_grade(kb):
         about=f"{ABOUT} This position is GS-15.",
     )
     assert posting.level == "staff"
+
+
+def test_parse_posting_a_duty_worded_as_a_qualification_is_a_requirement(kb):
+    jd = """# IT Site Reliability Engineer
+
+We run the corporate cloud for 2,000 people across AWS and GCP accounts.
+
+## Responsibilities
+
+- Design, build and maintain the core infrastructure of the company.
+- Kubernetes - Experience with managing Kubernetes clusters and Helm deployments.
+- Infrastructure-as-Code - Configuration management experience with Terraform.
+- AWS and GCP - At least 2 years managing applications in AWS. A certification is nice to have.
+"""
+    p = parse_posting(text_document(jd), kb)
+    kinds = {r.text.split(" - ")[0]: r.kind for r in p.requirements}
+    assert kinds == {"Kubernetes": "must", "Infrastructure-as-Code": "must", "AWS and GCP": "must"}
+    assert p.responsibilities[0].text.startswith("Design, build and maintain")

@@ -249,3 +249,36 @@ def test_fit_a_ci_server_shows_ci_cd(kb):
     req = "Using continuous integration or continuous deployment tools."
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "GitHub Actions" in row.cv.text
+
+
+def test_fit_bracketed_examples_alone_do_not_show_the_work(kb):
+    req = "Forensic experience with at least one major operating system (preferably Linux)."
+    row = _fit_rows(kb, CV, [req])[req]  # Linux monitoring is not forensics
+    assert row.status == "gap"
+
+
+def test_fit_an_advanced_degree_is_not_answered_by_a_bachelors(kb):
+    advanced = "Advanced degree in Computer Science, Cybersecurity, or a related field."
+    either = "BS/MS degree in Computer Science or a related subject."
+    rows = _fit_rows(kb, CV, [advanced, either])
+    assert rows[advanced].status == "gap"
+    assert rows[either].cv is not None and "B.Sc." in rows[either].cv.text
+
+
+def test_fit_a_customer_facing_system_is_not_work_with_customers(kb):
+    cv = "Rui Costa\n## Summary\nSRE with five years of keeping customer-facing services up.\n"
+    cv += "## Experience\nSRE — Shipco\nJan 2019 – Present\n"
+    cv += "- Automated certificate renewal with Python scripts\n"
+    req = "Providing technical support for clients."
+    assert _fit_rows(kb, cv, [req])[req].status == "gap"
+
+
+def test_fit_infrastructure_automation_is_shown_by_terraform_and_ci_checks_by_ci(kb):
+    automation = "Using infrastructure automation tooling."
+    ci = "Experience working with CI/CD tools and Git."
+    cv = "Rui Costa\n## Experience\nSRE — Shipco\nJan 2019 – Present\n"
+    cv += "- Automated certificate renewal and DNS changes with Python scripts\n"
+    cv += "- Rebuilt the network setup as Terraform modules with CI plan checks in Git\n"
+    rows = _fit_rows(kb, cv, [automation, ci])
+    assert "Terraform modules" in rows[automation].cv.text
+    assert "Terraform modules" in rows[ci].cv.text

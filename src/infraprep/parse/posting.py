@@ -48,6 +48,16 @@ _COMPANY_SENTENCE = re.compile(
     r"^(?:at\s+)?([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:is|are|was|builds|helps|"
     r"makes|provides|develops|creates|powers|offers|has)\b",
 )
+# A listed duty worded as a qualification ("Kubernetes - Experience with managing
+# clusters", "At least 2 years managing applications") asks for something the
+# candidate must already have, wherever the page lists it.
+_ASKS_FOR = re.compile(
+    r"^(?:(?:[A-Z][\w/&+()., -]{1,50}\s[-–—:]\s+)(?:[\w-]+\s+){0,3}?)?"
+    r"(?:(?:at least|minimum of)\s+\w+\+?\s+years?\b|\d{1,2}\+?\s*years?\b|"
+    r"(?:(?:hands-on|proven|demonstrated|strong|solid|deep|working|advanced|prior|previous)\s+)?"
+    r"(?:experience|knowledge|understanding|proficiency|familiarity|expertise)\s+(?:with|in|of)\b)",
+    re.IGNORECASE,
+)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 _TITLE_LABEL = re.compile(r"^(?:job description|job title|position|role)\s*[:–—-]\s*", re.I)
 _NOT_COMPANY = {"we", "our", "you", "this", "the", "it", "they", "about", "join", "as", "in"}
@@ -173,7 +183,9 @@ def _employer_in_stack(text: str, technologies: tuple[str, ...]) -> str | None:
 
 def _requirement(line: Line, kind: str, section: str, kb: KnowledgeBase) -> Requirement:
     text = line.text
-    if kind == "must" and _NICE_CUES.search(text):
+    # "At least 2 years in AWS. A certification is nice to have": the cue in a later
+    # sentence is about that sentence, not the line
+    if kind == "must" and _NICE_CUES.search(_SENTENCE_BREAK.split(text, maxsplit=1)[0]):
         kind = "nice"
     return Requirement(
         text=text,
@@ -233,7 +245,9 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
             short = len(text) < 12 and not (line.kind == "list_item" and _names_skill(text, kb))
             if short or (text.endswith(":") and len(text) < 40):
                 continue  # a fragment, unless it is a listed skill ("- Go", "- Ansible")
-            if name in ("requirements", "nice"):
+            if name in ("requirements", "nice") or (
+                name == "responsibilities" and line.kind == "list_item" and _ASKS_FOR.match(text)
+            ):
                 must.append(_requirement(line, kind, name, kb))
             elif name == "responsibilities" or (
                 name in ("role", "top") and line.kind == "list_item"

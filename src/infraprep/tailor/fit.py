@@ -80,6 +80,12 @@ _DEGREE = re.compile(
     r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|b\.?s|m\.?s|bs/ms|b\.?tech|phd|ph\.d)\b",
     re.IGNORECASE,
 )
+# "Advanced degree", "MS or PhD": a bachelor's does not answer it.
+_ADVANCED_DEGREE = re.compile(
+    r"\b(?:advanced|graduate|postgraduate|master'?s?|m\.?sc|m\.?s|ph\.?d|doctora(?:te|l))\b",
+    re.IGNORECASE,
+)
+_FIRST_DEGREE = re.compile(r"\b(?:bachelor'?s?|b\.?sc|b\.?s|b\.?a|bs/ms|undergraduate)\b", re.I)
 # A competency named after "for", "of", "across"... qualifies the head of the line
 # ("secure network" in "monitoring solutions for secure network architectures").
 _QUALIFIER_WEIGHT = 0.6
@@ -176,6 +182,9 @@ class _Asked:
             any(a < m.start < b for a, b in asides) for m in matches if m.implied_by is None
         )
         self.any_of = len(self.named) > 1 and (_ANY_OF.search(req.text) is not None or bracketed)
+        # "forensic experience with an operating system (preferably Linux)": the bracketed
+        # names are the setting, so a Linux line alone does not show the forensics
+        self.examples_only = bool(self.named) and bracketed
         self.competencies = _own_competencies(req, needs, matches)
         self.comp_weights = _head_weights(req.text, asides, self.competencies, needs)
         self.categories = frozenset(
@@ -186,6 +195,8 @@ class _Asked:
         self.stems = _stems(req.text)
         self.role_categories = _role_categories(req.text, needs)
         self.degree = _DEGREE.search(req.text) is not None
+        advanced, first = _ADVANCED_DEGREE.search(req.text), _FIRST_DEGREE.search(req.text)
+        self.advanced_degree = advanced is not None and first is None
         self.logistics = _LOGISTICS.search(req.text) is not None
 
     def tech_share(self, line: CvLine) -> float | None:
@@ -323,6 +334,8 @@ def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     have = set(line.technologies) | set(line.competencies)
     matched = tuple(k for k in wanted if k in have)
     if asked.degree and _DEGREE.search(line.text):
+        if asked.advanced_degree and not _ADVANCED_DEGREE.search(line.text):
+            return 0.0, ()
         overlap = _words(req.text) & _words(line.text)
         return (0.6 if overlap else 0.0), ()
     if not wanted and asked.req.years and (claimed := _years_claimed(line.text)):
@@ -338,6 +351,8 @@ def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     tech_share = asked.tech_share(line)
     if not tech_share and not _shows_head(asked, have, every=bool(asked.named)):
         return 0.0, ()  # only the setting of the ask, not the ask itself
+    if asked.examples_only and asked.competencies and not _shows_head(asked, have):
+        return 0.0, ()  # only an example of where the work is done, not the work
     comp_share = (
         sum(1 for c in asked.competencies if c in have) / len(asked.competencies)
         if asked.competencies
