@@ -50,3 +50,8 @@ def test_positions_give_each_match_its_offset(kb):
     matcher = competency_matcher(kb.competencies)
     text = "Designing monitoring solutions"
     assert matcher.positions(text) == [(0, "system-design"), (10, "observability")]
+
+
+def test_machine_learning_is_its_own_competency_not_learning(find):
+    found = find("Published research in AI/ML security")
+    assert "machine-learning" in found and "learning" not in found

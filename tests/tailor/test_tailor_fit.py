@@ -282,3 +282,12 @@ def test_fit_infrastructure_automation_is_shown_by_terraform_and_ci_checks_by_ci
     rows = _fit_rows(kb, cv, [automation, ci])
     assert "Terraform modules" in rows[automation].cv.text
     assert "Terraform modules" in rows[ci].cv.text
+
+
+def test_fit_a_speciality_is_not_shown_by_its_field_alone(kb):
+    speciality = "Deep understanding of machine learning security and model poisoning."
+    verb = "Respond to incidents and lead incident response and postmortems."
+    rows = _fit_rows(kb, CV, [speciality, verb])
+    assert rows[speciality].status == "gap"  # TLS rotation is security, not ML security
+    # "lead" is what is done, not a kind of incident response
+    assert rows[verb].cv is not None and "incident response" in rows[verb].cv.text

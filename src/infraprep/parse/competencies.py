@@ -49,6 +49,10 @@ class CompetencyMatcher:
         """(start offset, competency id) for every match, in text order."""
         return [(match.start(), cid) for match, cid in self._matches(text)]
 
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, competency id) for every match, in text order."""
+        return [(match.start(), match.end(), cid) for match, cid in self._matches(text)]
+
     def phrases(self, text: str) -> list[tuple[str, str]]:
         """(matched phrase, competency id) pairs, for explaining a match."""
         return [(match.group(0), cid) for match, cid in self._matches(text)]

@@ -43,6 +43,7 @@ Choosing the line, in order:
 
 from __future__ import annotations
 
+import itertools
 import re
 from types import MappingProxyType
 
@@ -185,13 +186,15 @@ class _Asked:
         # "forensic experience with an operating system (preferably Linux)": the bracketed
         # names are the setting, so a Linux line alone does not show the forensics
         self.examples_only = bool(self.named) and bracketed
-        self.competencies = _own_competencies(req, needs, matches)
+        self.masked = _masked(req.text, matches)
+        self.competencies = _own_competencies(req, needs, self.masked)
+        self.soft = needs.matcher.behavioural if needs.matcher else frozenset()
         self.comp_weights = _head_weights(req.text, asides, self.competencies, needs)
+        self.modifiers = _modifiers(self, asides, needs)
         self.categories = frozenset(
             {m.category for m in matches}
             | {c for comp in self.competencies for c in _CATEGORIES.get(comp, ())}
         )
-        self.soft = needs.matcher.behavioural if needs.matcher else frozenset()
         self.stems = _stems(req.text)
         self.role_categories = _role_categories(req.text, needs)
         self.degree = _DEGREE.search(req.text) is not None
@@ -275,24 +278,68 @@ def _head_weights(
     )
 
 
+_VERB = re.compile(r"[a-z]+ing", re.IGNORECASE)
+
+
+def _modifiers(
+    asked: _Asked, asides: list[tuple[int, int]], needs: Needs
+) -> dict[str, frozenset[str]]:
+    """Head competency -> the technical competencies right before it that name its kind.
+
+    "Machine learning security" is a speciality of security: an IAM bullet shows
+    security, but not the machine learning that makes the ask what it is. Soft
+    skills and single -ing words are verbs here, not kinds: "lead incident
+    response" and "designing monitoring" ask for incident response and monitoring.
+    """
+    if needs.matcher is None or len(asked.competencies) < 2:
+        return {}
+    text = asked.masked
+    heads = {c for c, w in zip(asked.competencies, asked.comp_weights, strict=True) if w == 1.0}
+    spans = [s for s in needs.matcher.spans(text) if not any(a < s[0] < b for a, b in asides)]
+    kinds: dict[str, set[str]] = {}
+    for (begin, end, first), (start, _, second) in itertools.pairwise(spans):
+        if (
+            first != second
+            and first in asked.competencies
+            and first not in asked.soft
+            and second in heads
+            and text[end:start] in (" ", "-")
+            and not _VERB.fullmatch(text[begin:end])
+        ):
+            kinds.setdefault(second, set()).add(first)
+    return {head: frozenset(found) for head, found in kinds.items()}
+
+
+def _only_the_broad_field(asked: _Asked, have: set[str]) -> bool:
+    """Whether the line shows a head only as the field of a speciality it lacks."""
+    shown = [c for c, w in zip(asked.competencies, asked.comp_weights, strict=True)
+             if w == 1.0 and c in have]  # fmt: skip
+    return bool(shown) and all(
+        c in asked.modifiers and not asked.modifiers[c] & have for c in shown
+    )
+
+
 def _asides(text: str) -> list[tuple[int, int]]:
     """Bracketed spans; one left open (a wrapped line cut it) runs to the end."""
     return [m.span() for m in re.finditer(r"\([^()]*(?:\)|$)", text)]
 
 
-def _own_competencies(
-    req: Requirement, needs: Needs, matches: list[TechnologyMatch]
-) -> tuple[str, ...]:
+def _masked(text: str, matches: list[TechnologyMatch]) -> str:
+    """The text with every technology name blanked, so only its own words are left."""
+    masked = list(text)
+    for m in matches:
+        masked[m.start : m.end] = " " * (m.end - m.start)
+    return "".join(masked)
+
+
+def _own_competencies(req: Requirement, needs: Needs, masked: str) -> tuple[str, ...]:
     """Competencies the requirement names in its own words, not inside a product name.
 
     "The Cloud Foundry ecosystem" asks for Cloud Foundry, not for any cloud.
     """
-    if needs.matcher is None or not matches:
+    if needs.matcher is None or masked == req.text:
         return req.competencies
-    masked = list(req.text)
-    for m in matches:
-        masked[m.start : m.end] = " " * (m.end - m.start)
-    own = set(needs.matcher.find("".join(masked)))
+    own = set(needs.matcher.find(masked))
     return tuple(c for c in req.competencies if c in own)
 
 
@@ -353,6 +400,8 @@ def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
         return 0.0, ()  # only the setting of the ask, not the ask itself
     if asked.examples_only and asked.competencies and not _shows_head(asked, have):
         return 0.0, ()  # only an example of where the work is done, not the work
+    if asked.modifiers and not tech_share and _only_the_broad_field(asked, have):
+        return 0.0, ()  # the broad field without the speciality asked for
     comp_share = (
         sum(1 for c in asked.competencies if c in have) / len(asked.competencies)
         if asked.competencies
