@@ -59,6 +59,8 @@ class Document(Frozen):
     blocks: tuple[TextBlock, ...]
     pages: int = 1
     title: str | None = None
+    # The employer a job page's front matter names ("org: 18F"); None elsewhere.
+    organization: str | None = None
 
     @property
     def lines(self) -> list[str]:

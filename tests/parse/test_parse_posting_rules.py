@@ -486,3 +486,21 @@ We run the corporate cloud for 2,000 people across AWS and GCP accounts.
     kinds = {r.text.split(" - ")[0]: r.kind for r in p.requirements}
     assert kinds == {"Kubernetes": "must", "Infrastructure-as-Code": "must", "AWS and GCP": "must"}
     assert p.responsibilities[0].text.startswith("Design, build and maintain")
+
+
+def test_parse_posting_the_employer_comes_from_the_front_matter_org(kb):
+    jd = """---
+title: Cloud Operations Site Reliability Engineer
+org: '18F'
+---
+
+## Key objectives
+
+- Operate the Cloud Foundry platform for 30 agencies and answer its alerts and incidents.
+- Automate the platform's deployments with Concourse and Terraform.
+"""
+    from infraprep.ingest.text import read_text
+
+    posting = parse_posting(read_text(jd), kb)
+    assert posting.company == "18F"
+    assert "Cloud Foundry" in posting.technologies

@@ -198,6 +198,10 @@ def fill_template(text: str, meta: dict[str, str]) -> str:
     return _LIQUID_VALUE.sub(lambda m: meta.get(m.group(1).lower(), ""), text)
 
 
+# Front-matter keys job boards use for the employer ("org: '18F'").
+_EMPLOYER_KEYS = ("company", "employer", "hiring_organization", "organization", "org")
+
+
 def read_text(text: str) -> Document:
     """Plain text or Markdown (already decoded) as a ``Document``."""
     meta, front, body = split_front_matter(text)
@@ -208,8 +212,10 @@ def read_text(text: str) -> Document:
     title = meta.get("title") or None
     if title:
         blocks.insert(0, TextBlock(text=title, kind="heading"))
+    organization = next((meta[k] for k in _EMPLOYER_KEYS if meta.get(k)), None)
     return Document(
         source_type="markdown" if markdown else "text",
         blocks=tuple(blocks),
         title=title,
+        organization=organization,
     )

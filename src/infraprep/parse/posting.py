@@ -158,8 +158,11 @@ def _not_company(technologies: tuple[str, ...], company: str | None) -> tuple[st
     )
 
 
-def _without_company(req: Requirement, company: str | None) -> Requirement:
-    return req.model_copy(update={"technologies": _not_company(req.technologies, company)})
+def _without_company(req: Requirement, employers: tuple[str, ...]) -> Requirement:
+    technologies = req.technologies
+    for employer in employers:
+        technologies = _not_company(technologies, employer)
+    return req.model_copy(update={"technologies": technologies})
 
 
 def _employer_in_stack(text: str, technologies: tuple[str, ...]) -> str | None:
@@ -261,10 +264,15 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     # The employer is known once the whole posting is read; its name and products
     # are never the stack, in the posting's technologies or in any requirement.
     stack = canonical_technologies("\n".join(stack_parts))
-    company = company or _employer_in_stack("\n".join(line.text for line in lines), stack)
-    stack = _not_company(stack, company)
-    must = [_without_company(r, company) for r in must]
-    responsibilities = [_without_company(r, company) for r in responsibilities or unplaced]
+    # The page's own words ("About Login.gov") name the employer more closely than
+    # the front matter's parent organisation ("org: TTS"); neither is the stack.
+    company = company or _employer_in_stack("\n".join(t.text for t in lines), stack)
+    employers = tuple(dict.fromkeys(e for e in (company, doc.organization) if e))
+    company = company or doc.organization
+    for employer in employers:
+        stack = _not_company(stack, employer)
+    must = [_without_company(r, employers) for r in must]
+    responsibilities = [_without_company(r, employers) for r in responsibilities or unplaced]
     # Without a requirements list, the duties are what the job asks for: every
     # listed duty ("working in teams that use agile methodologies"), and other
     # lines only when they name a technology or a competency.
