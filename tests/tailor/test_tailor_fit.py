@@ -291,3 +291,53 @@ def test_fit_a_speciality_is_not_shown_by_its_field_alone(kb):
     assert rows[speciality].status == "gap"  # TLS rotation is security, not ML security
     # "lead" is what is done, not a kind of incident response
     assert rows[verb].cv is not None and "incident response" in rows[verb].cv.text
+
+
+NETWORK_CV = """Ana Ruiz
+## Experience
+Network Engineer — Bankco
+Jan 2016 – Present
+- Led the network workstream of the data-centre exit: 340 VMs moved to AWS in four cutovers
+- Ran the network side of the PCI DSS audit: segmentation tests and firewall rule reviews
+- Moved deployments to Helm charts on Amazon EKS, synced by Argo CD
+- Took part in sprint planning and retrospectives in a Scrum team of seven
+## Education
+BEng Electronic and Communications Engineering, Leeds, 2012
+"""
+
+
+def test_fit_compliance_is_a_speciality_of_security_that_audits_show(kb):
+    compliance = "Experience managing security compliance responsibilities."
+    security = "Strong understanding of security best practices."
+    rows = _fit_rows(kb, NETWORK_CV, [compliance, security])
+    assert "PCI DSS audit" in rows[compliance].cv.text
+    assert "PCI DSS audit" in rows[security].cv.text  # an audit is security work too
+    assert _fit_rows(kb, CV, [compliance])[compliance].status == "gap"  # IAM is not compliance
+
+
+def test_fit_the_verb_of_the_ask_is_not_the_ask(kb):
+    req = "Leading a cross-functional team using agile methodologies to deliver projects."
+    row = _fit_rows(kb, NETWORK_CV, [req])[req]
+    assert row.cv is not None and "Scrum team" in row.cv.text  # not the bullet that "led"
+    consulting = "Leading client-facing consulting projects or initiatives."
+    assert _fit_rows(kb, NETWORK_CV, [consulting])[consulting].status == "gap"
+
+
+def test_fit_a_certification_is_answered_only_by_a_certification(kb):
+    req = "Certified Information Systems Security Professional (CISSP) preferred."
+    assert _fit_rows(kb, NETWORK_CV, [req])[req].status == "gap"
+
+
+def test_fit_a_degree_in_another_field_is_partly_there(kb):
+    req = "BA/BS in a business related field."
+    row = _fit_rows(kb, NETWORK_CV, [req])[req]
+    assert row.status == "partly" and "BEng" in row.cv.text
+
+
+def test_fit_cloud_work_is_shown_by_a_cloud_service_not_only_the_word(kb):
+    req = "Experience deploying, operating, or running cloud infrastructure or platforms."
+    cv = "Ana Ruiz\n## Experience\nRelease Engineer — Bankco\nJan 2016 – Present\n"
+    cv += "- Moved deployments to Helm charts on Amazon EKS, synced by Argo CD\n"
+    cv += "## Skills\nCloud: AWS (EKS, ECR, RDS, S3, IAM)\n"
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.cv is not None and "Amazon EKS" in row.cv.text  # the bullet, not the skills list

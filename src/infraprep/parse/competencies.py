@@ -45,6 +45,12 @@ class CompetencyMatcher:
         """Competency ids in first-appearance order, without repeats."""
         return tuple(dict.fromkeys(cid for _, cid in self._matches(text)))
 
+    def find_with_broader(self, text: str) -> tuple[str, ...]:
+        """``find``, plus the field each speciality narrows: a PCI DSS audit shows security."""
+        found = self.find(text)
+        broader = (self.narrows[c] for c in found if c in self.narrows)
+        return tuple(dict.fromkeys((*found, *broader)))
+
     def positions(self, text: str) -> list[tuple[int, str]]:
         """(start offset, competency id) for every match, in text order."""
         return [(match.start(), cid) for match, cid in self._matches(text)]

@@ -78,9 +78,12 @@ _ANY_OF = re.compile(
     re.IGNORECASE,
 )
 _DEGREE = re.compile(
-    r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|b\.?s|m\.?s|bs/ms|b\.?tech|phd|ph\.d)\b",
+    r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|b\.?s|m\.?s|bs/ms|ba/bs|bs/ba|b\.?a|"
+    r"b\.?tech|b\.?eng|m\.?eng|phd|ph\.d)\b",
     re.IGNORECASE,
 )
+# "CISSP preferred", "an AWS certification": only a certification answers it.
+_CERTIFICATION = re.compile(r"\b(?:certified|certifications?|CISSP|CISM|CCNP|CCIE)\b", re.I)
 # "Advanced degree", "MS or PhD": a bachelor's does not answer it.
 _ADVANCED_DEGREE = re.compile(
     r"\b(?:advanced|graduate|postgraduate|master'?s?|m\.?sc|m\.?s|ph\.?d|doctora(?:te|l))\b",
@@ -96,6 +99,8 @@ _ROLE_SCORE = 0.6
 _QUALIFIER_START = re.compile(r"\b(?:for|of|across|within|on|in|about)\b", re.IGNORECASE)
 # The least score of a line showing the head of the requirement: "partly" for a bullet.
 _SOME_EVIDENCE = 0.34
+# A competency shown only by the kind of technology a line names, not in words.
+_KIND_ONLY = 0.75
 # A skills-list mention ranks below a bullet that shows the same thing in words.
 _MENTION_RANK = 0.45
 # Stems too common in CVs and JDs to tell two lines apart ("developed", "experience").
@@ -191,6 +196,7 @@ class _Asked:
         self.soft = needs.matcher.behavioural if needs.matcher else frozenset()
         self.comp_weights = _head_weights(req.text, asides, self.competencies, needs)
         self.modifiers = _modifiers(self, asides, needs)
+        self.verbs = _soft_verbs(self, needs)
         self.categories = frozenset(
             {m.category for m in matches}
             | {c for comp in self.competencies for c in _CATEGORIES.get(comp, ())}
@@ -201,6 +207,9 @@ class _Asked:
         advanced, first = _ADVANCED_DEGREE.search(req.text), _FIRST_DEGREE.search(req.text)
         self.advanced_degree = advanced is not None and first is None
         self.logistics = _LOGISTICS.search(req.text) is not None
+        # only when the ask itself is one: "2 years in AWS. A certification is nice to have"
+        first_sentence = re.split(r"[.!?]\s+[A-Z]", req.text, maxsplit=1)[0]
+        self.certification = _CERTIFICATION.search(first_sentence) is not None
 
     def tech_share(self, line: CvLine) -> float | None:
         """Share of the asked technologies the line shows; one it only implies counts half."""
@@ -310,6 +319,26 @@ def _modifiers(
     return {head: frozenset(found) for head, found in kinds.items()}
 
 
+def _soft_verbs(asked: _Asked, needs: Needs) -> frozenset[str]:
+    """Soft competencies named only by the verb of the ask: "Leading a cross-functional
+    team using agile" asks for the agile team work; any bullet that "led" something
+    does not show it."""
+    if needs.matcher is None or len(asked.competencies) < 2:
+        return frozenset()
+    text = asked.masked
+    verbs = {
+        cid
+        for start, end, cid in needs.matcher.spans(text)
+        if cid in asked.soft and _VERB.fullmatch(text[start:end])
+    }
+    named_otherwise = {
+        cid
+        for start, end, cid in needs.matcher.spans(text)
+        if cid in verbs and not _VERB.fullmatch(text[start:end])
+    }
+    return frozenset(verbs - named_otherwise)
+
+
 def _only_the_broad_field(asked: _Asked, have: set[str]) -> bool:
     """Whether the line shows a head only as the field of a speciality it lacks."""
     shown = [c for c, w in zip(asked.competencies, asked.comp_weights, strict=True)
@@ -346,16 +375,22 @@ def _own_competencies(req: Requirement, needs: Needs, masked: str) -> tuple[str,
 def _rank(asked: _Asked, line: CvLine, score: float) -> tuple[float, ...]:
     """How good ``line`` is as evidence: the ranking key, best first when largest."""
     cats = set(line.categories)
-    in_category = len(cats & asked.categories)
+    # a soft skill shown in words is in its own kind, as a technology is in its category
+    in_category = len(cats & asked.categories) + sum(
+        1 for c in asked.competencies if c in asked.soft and c in line.competencies
+    )
     strength = score
     if asked.competencies and score > 0:
         backed = 0.0
+        by_kind = _shown_by_kind(line)
         for comp, weight in zip(asked.competencies, asked.comp_weights, strict=True):
             if comp in line.competencies:
                 kinds = _CATEGORIES.get(comp, ())
                 # words are full evidence for a soft skill ("agile"): no technology shows it
                 shown = comp in asked.soft or any(c in cats for c in kinds)
                 backed += weight * (1.0 if shown else 0.5)
+            elif comp in by_kind:
+                backed += weight * _KIND_ONLY  # "Helm charts on Amazon EKS" is cloud work
         comp_strength = backed / sum(asked.comp_weights)
         tech = asked.tech_share(line)
         strength = (comp_strength if tech is None else (comp_strength + tech) / 2) * (
@@ -375,16 +410,25 @@ def _rank(asked: _Asked, line: CvLine, score: float) -> tuple[float, ...]:
     )
 
 
+def _shown_by_kind(line: CvLine) -> set[str]:
+    """Competencies a line's technologies show by their kind: EKS work is cloud work."""
+    cats = set(line.categories)
+    return {comp for comp, kinds in _CATEGORIES.items() if cats.intersection(kinds)}
+
+
 def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     req = asked.req
     wanted = (*req.technologies, *asked.competencies)
-    have = set(line.technologies) | set(line.competencies)
+    have = set(line.technologies) | set(line.competencies) | _shown_by_kind(line)
     matched = tuple(k for k in wanted if k in have)
     if asked.degree and _DEGREE.search(line.text):
         if asked.advanced_degree and not _ADVANCED_DEGREE.search(line.text):
             return 0.0, ()
+        # a degree in another field is still the degree line a reader would cite
         overlap = _words(req.text) & _words(line.text)
-        return (0.6 if overlap else 0.0), ()
+        return (0.6 if overlap else 0.3), ()
+    if asked.certification and not _CERTIFICATION.search(line.text):
+        return 0.0, ()  # the work a certification covers is not the certification
     if not wanted and asked.req.years and (claimed := _years_claimed(line.text)):
         # "5+ years in IT" is answered by the CV saying how long, never fully by a claim
         return (0.6 if claimed >= asked.req.years else 0.3), ()
@@ -428,7 +472,11 @@ def _shows_head(asked: _Asked, have: set[str], *, every: bool = False) -> bool:
     heads = heads or list(asked.competencies)
     if not heads:
         return True
-    return all(c in have for c in heads) if every else any(c in have for c in heads)
+    if every:
+        return all(c in have for c in heads)
+    # the verb of the ask ("leading ...") is how the work is done, not the work
+    objects = [c for c in heads if c not in asked.verbs]
+    return any(c in have for c in objects or heads)
 
 
 def match_requirement(req: Requirement, needs: Needs, cv_years: float | None = None) -> FitRow:

@@ -91,7 +91,7 @@ def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
                 text=text,
                 position=position_of.get(no),
                 technologies=techs,
-                competencies=matcher.find(text),
+                competencies=matcher.find_with_broader(text),
                 implied=tuple(t for t in techs if t not in named),
                 categories=tuple(
                     dict.fromkeys(t.category for name in techs if (t := taxonomy.get(name)))
