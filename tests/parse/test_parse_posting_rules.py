@@ -504,3 +504,18 @@ org: '18F'
     posting = parse_posting(read_text(jd), kb)
     assert posting.company == "18F"
     assert "Cloud Foundry" in posting.technologies
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Manager, IT Security Operations", "management"),
+        ("Security Operations Manager", "management"),
+        ("Release Manager", "release"),  # a role of its own, not the manager of a team
+        ("Site Reliability Engineer", "sre"),
+        ("Cloud Adoption Specialist", "cloud"),
+    ],
+)
+def test_parse_posting_the_manager_of_an_area_is_management(kb, title, family):
+    asks = "Five years running security monitoring, Kubernetes and Terraform in production."
+    assert _titled(kb, title, asks).family == family

@@ -82,6 +82,20 @@ def _role_parts(title: str) -> list[str]:
     return [p for p in parts if p.split()[-1].strip(".") in _PERSON_NOUNS]
 
 
+# A title part ending in one of these names someone who runs a team of that area.
+_LEAD_NOUNS = frozenset({"manager", "director"})
+
+
+def _people_lead(part: str, found: set[str]) -> str | None:
+    """ "manager" when the part names the manager of an area ("Manager, IT Security
+    Operations", "Security Operations Manager") and no phrase claims the word itself
+    ("product manager", "release manager" are roles of their own)."""
+    noun = part.split()[-1].strip(".")
+    if noun not in _LEAD_NOUNS or any(noun in phrase.split() for phrase in found - {noun}):
+        return None
+    return noun
+
+
 def _longest_only(found: set[str]) -> set[str]:
     """Drop phrases inside a longer one found: "Infrastructure Security" is security work,
     and "infrastructure" inside it names no second family."""
@@ -112,9 +126,13 @@ def score_families(
     title_phrases = phrase_set(tuple(kw for fam in families for kw in fam.title_keywords))
     body_phrases = phrase_set(tuple(kw for fam in families for kw in fam.body_keywords))
     in_title = title_phrases.found(title)
-    in_role = set().union(*(title_phrases.found(part) for part in _role_parts(title)))
+    role_parts = _role_parts(title)
+    in_role = set().union(*(title_phrases.found(part) for part in role_parts))
     if any(_best_title_phrase(fam, in_role) for fam in families):
         in_title = in_role
+    leads = {lead for part in role_parts if (lead := _people_lead(part, in_role))}
+    if leads:
+        in_title = leads
     in_title = _longest_only(in_title)
     in_body = body_phrases.found(body)
     raw: dict[str, float] = {}
