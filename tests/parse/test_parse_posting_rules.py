@@ -519,3 +519,14 @@ org: '18F'
 def test_parse_posting_the_manager_of_an_area_is_management(kb, title, family):
     asks = "Five years running security monitoring, Kubernetes and Terraform in production."
     assert _titled(kb, title, asks).family == family
+
+
+def test_parse_posting_the_grade_applicants_come_from_is_not_the_grade_hired(kb):
+    posting = _titled(
+        kb,
+        "IT Specialist (Cloud)",
+        "Five years running Kubernetes and Terraform in production.",
+        about=f"{ABOUT} GS-13 level: one year of specialized experience equivalent to the "
+        "GS-12 level in the Federal service.",
+    )
+    assert posting.level == "senior" and "GS-13" in posting.level_reason

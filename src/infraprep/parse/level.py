@@ -91,10 +91,17 @@ def level_from_grade(grade: int) -> Level:
     return "junior"
 
 
+# "one year of specialized experience equivalent to the GS-12 level": the grade
+# below the one hired at.
+_LOWER_GRADE = re.compile(r"(?:equivalent to|experience at) (?:the )?$")
+
+
 def _grades(text: str) -> tuple[int, int] | None:
     """The lowest and highest GS grade the posting hires at, if it names any."""
     found: list[int] = []
     for m in _GS.finditer(text):
+        if _LOWER_GRADE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # the grade the applicant comes from, not the one hired at
         found.extend(int(g) for g in m.groups() if g and 5 <= int(g) <= 15)
     return (min(found), max(found)) if found else None
 
