@@ -530,3 +530,20 @@ def test_parse_posting_the_grade_applicants_come_from_is_not_the_grade_hired(kb)
         "GS-12 level in the Federal service.",
     )
     assert posting.level == "senior" and "GS-13" in posting.level_reason
+
+
+def test_parse_posting_a_product_that_says_join_the_team_is_the_employer(kb):
+    jd = """Teleport (YC S15) | Backend Engineer | Remote OK
+
+Join us to hack on Teleport anywhere in the U.S., Canada and Europe. Most of our code is Go.
+
+We expect you to be comfortable with the following:
+
+- Go or Rust
+- Linux and networking, and security experience for systems software.
+
+We're looking for senior engineers to join the Teleport team.
+"""
+    posting = parse_posting(text_document(jd), kb)
+    assert posting.company == "Teleport"
+    assert "Teleport" not in posting.technologies and "Go" in posting.technologies

@@ -175,11 +175,13 @@ def _employer_in_stack(text: str, technologies: tuple[str, ...]) -> str | None:
     for name in technologies:
         n = re.escape(name)
         as_employer = re.search(
-            rf"\b(?:at|join|joining|joined) {n}\b(?! scale)|\b{n}(?:'s|’s)? "
-            rf"(?:team members?|values|mission|culture|employees)\b",
+            rf"\b(?:at|join|joining|joined)(?: the)? {n}\b(?! scale)|\b{n}(?:'s|’s)? "
+            rf"(?:team members?|team\b|values|mission|culture|employees)\b|^{n} is a company\b",
             text,
+            re.MULTILINE,
         )
-        if as_employer and len(re.findall(rf"\b{n}\b", text)) >= 3:
+        # its own links count too ("/handbook/...#gitlab-job-grades")
+        if as_employer and len(re.findall(rf"\b{n}\b", text, re.IGNORECASE)) >= 3:
             return name
     return None
 
