@@ -40,6 +40,9 @@ def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expec
         ("Utilized Git and GitHub for version control", "open-source"),
         ("Modelled orders in MongoDB, a document database", "documentation"),
         ("Deep understanding of machine learning security", "learning"),
+        ("Median lead time fell from 2 days to 40 minutes", "leadership"),
+        ("Kept customer-facing services up for 8 years", "customer-facing"),
+        ("Built REST APIs for a logistics customer portal", "customer-facing"),
     ],
 )
 def test_phrases_that_only_look_like_a_competency_do_not_count(find, text, absent):
