@@ -43,6 +43,9 @@ def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expec
         ("Median lead time fell from 2 days to 40 minutes", "leadership"),
         ("Kept customer-facing services up for 8 years", "customer-facing"),
         ("Built REST APIs for a logistics customer portal", "customer-facing"),
+        ("Moved deployments from hand-run Ansible playbooks to Helm", "documentation"),
+        ("Think about edge cases and failure modes", "failure"),
+        ("Dashboards for deploy frequency and change failure rate", "failure"),
     ],
 )
 def test_phrases_that_only_look_like_a_competency_do_not_count(find, text, absent):

@@ -42,7 +42,7 @@ CV_BULLETS = [
     ("Built a Go service that ingests 2M events/s from Kafka into ClickHouse; p99 latency "
      "down 38%.", {"Go", "Kafka", "ClickHouse"}),
     ("Wrote Ansible playbooks and Bash scripts to patch 1,200 RHEL and Ubuntu hosts.",
-     {"Ansible", "Bash", "RHEL", "Ubuntu", "Linux"}),  # a distribution implies Linux
+     {"Ansible", "Bash", "Shell scripting", "RHEL", "Ubuntu", "Linux"}),  # implied: Linux, shell
     ("Set up Prometheus, Alertmanager and Grafana dashboards; led on-call with PagerDuty.",
      {"Prometheus", "Alertmanager", "Grafana", "PagerDuty"}),
     ("Skills: Python, Go, Rust, C, C++, SQL, k8s, Docker, Terraform, AWS (EC2, S3, IAM, "

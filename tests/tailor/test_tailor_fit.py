@@ -341,3 +341,26 @@ def test_fit_cloud_work_is_shown_by_a_cloud_service_not_only_the_word(kb):
     cv += "## Skills\nCloud: AWS (EKS, ECR, RDS, S3, IAM)\n"
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "Amazon EKS" in row.cv.text  # the bullet, not the skills list
+
+
+def test_fit_the_employers_own_product_is_still_asked_for(kb):
+    jd = """# Site Reliability Engineer
+
+GitLab is the DevSecOps platform. GitLab team members work remotely; join GitLab to run it.
+
+## Requirements
+
+- Ability to use GitLab
+- Know your way around Linux and the Unix Shell.
+"""
+    cv = "Rui Costa\n## Experience\nRelease Engineer — Insureco\nJan 2019 – Present\n"
+    cv += "- Rebuilt CI in GitLab CI with shared pipeline templates\n"
+    cv += "- Wrote Bash scripts that rotate logs on the build hosts\n"
+    posting = parse_posting(text_document(jd), kb)
+    assert "GitLab" not in posting.technologies  # not the stack ...
+    profile = parse_profile(text_document(cv), TODAY)
+    fit = assess_fit(posting, profile, compute_needs(posting, profile, kb))
+    rows = {r.requirement: r for r in fit.rows}
+    assert "GitLab CI" in rows["Ability to use GitLab"].cv.text  # ... but still asked for
+    shell = rows["Know your way around Linux and the Unix Shell."]
+    assert shell.cv is not None and "Bash" in shell.cv.text  # Bash is shell scripting

@@ -202,6 +202,10 @@ class _Asked:
             | {c for comp in self.competencies for c in _CATEGORIES.get(comp, ())}
         )
         self.stems = _stems(req.text)
+        # the employer's own product is not the job's stack, but "Ability to use GitLab"
+        # still asks for GitLab, so what the line names counts here
+        techs = tuple(dict.fromkeys((*req.technologies, *self.named)))
+        self.wanted = (*techs, *self.competencies)
         self.role_categories = _role_categories(req.text, needs)
         self.degree = _DEGREE.search(req.text) is not None
         advanced, first = _ADVANCED_DEGREE.search(req.text), _FIRST_DEGREE.search(req.text)
@@ -418,7 +422,7 @@ def _shown_by_kind(line: CvLine) -> set[str]:
 
 def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     req = asked.req
-    wanted = (*req.technologies, *asked.competencies)
+    wanted = asked.wanted
     have = set(line.technologies) | set(line.competencies) | _shown_by_kind(line)
     matched = tuple(k for k in wanted if k in have)
     if asked.degree and _DEGREE.search(line.text):
@@ -494,7 +498,7 @@ def match_requirement(req: Requirement, needs: Needs, cv_years: float | None = N
         if rank > best[0]:
             best = (rank, score, line, matched)
     _rank_key, score, line, matched = best
-    wanted = (*req.technologies, *asked.competencies)
+    wanted = asked.wanted
     covered: set[str] = set()
     for key in wanted:
         if needs.gap.get(key, 1.0) < 0.95:
