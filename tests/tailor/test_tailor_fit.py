@@ -364,3 +364,13 @@ GitLab is the DevSecOps platform. GitLab team members work remotely; join GitLab
     assert "GitLab CI" in rows["Ability to use GitLab"].cv.text  # ... but still asked for
     shell = rows["Know your way around Linux and the Unix Shell."]
     assert shell.cv is not None and "Bash" in shell.cv.text  # Bash is shell scripting
+
+
+def test_fit_a_purpose_clause_is_not_the_ask(kb):
+    req = "Have an urge to document all the things so you don't need to learn the same thing twice."
+    cv = "Rui Costa\n## Experience\nSRE — Shipco\nJan 2019 – Present\n"
+    cv += "- Took part in sprint planning and retrospectives in a Scrum team of seven\n"
+    cv += "- Wrote the runbooks for every page our team can receive\n"
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.cv is not None and "runbooks" in row.cv.text
+    assert _fit_rows(kb, cv.split("- Wrote")[0], [req])[req].status == "gap"

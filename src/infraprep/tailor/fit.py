@@ -96,7 +96,9 @@ _QUALIFIER_WEIGHT = 0.6
 # "3 years as a Site Reliability Engineer", "experience in the role of a DBA"
 _AS_ROLE = re.compile(r"\b(?:as|in the role of) an? ([A-Za-z][\w /&+-]{2,60})", re.IGNORECASE)
 _ROLE_SCORE = 0.6
-_QUALIFIER_START = re.compile(r"\b(?:for|of|across|within|on|in|about)\b", re.IGNORECASE)
+_QUALIFIER_START = re.compile(
+    r"\b(?:for|of|across|within|on|in|about|so (?:that|you|we|they|it))\b", re.IGNORECASE
+)
 # The least score of a line showing the head of the requirement: "partly" for a bullet.
 _SOME_EVIDENCE = 0.34
 # A competency shown only by the kind of technology a line names, not in words.
