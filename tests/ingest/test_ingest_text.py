@@ -66,6 +66,11 @@ def test_ingest_text_link_whose_text_is_the_url_stays_short() -> None:
         ("paragraph", "github.com/clin")]
 
 
+def test_ingest_text_a_link_within_its_own_site_keeps_only_its_text() -> None:
+    assert _kinds("- Share our [values](/handbook/values/), and live them") == [
+        ("list_item", "Share our values, and live them")]
+
+
 def test_ingest_text_plain_lines_stay_lines() -> None:
     doc = read_document(b"Sam Lee\r\nAcme Corp\r\nSenior SRE\r\n2019 - 2022\r\n", "cv.txt")
     assert doc.source_type == "text"

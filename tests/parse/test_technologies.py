@@ -38,7 +38,8 @@ SRE_POSTING_TECH = (
 CV_BULLETS = [
     ("Migrated 40 services from Chef-managed EC2 hosts to Kubernetes on EKS using Terraform "
      "and Helm, cutting deploy time from 45 to 6 minutes.",
-     {"Chef", "Amazon EC2", "AWS", "Kubernetes", "Amazon EKS", "Terraform", "Helm"}),
+     {"Chef", "Amazon EC2", "AWS", "Kubernetes", "Amazon EKS", "Terraform", "Helm",
+      "Infrastructure as Code"}),  # Terraform is infrastructure as code
     ("Built a Go service that ingests 2M events/s from Kafka into ClickHouse; p99 latency "
      "down 38%.", {"Go", "Kafka", "ClickHouse"}),
     ("Wrote Ansible playbooks and Bash scripts to patch 1,200 RHEL and Ubuntu hosts.",
@@ -48,7 +49,8 @@ CV_BULLETS = [
     ("Skills: Python, Go, Rust, C, C++, SQL, k8s, Docker, Terraform, AWS (EC2, S3, IAM, "
      "Lambda), GCP, Linux, Git",
      {"Python", "Go", "Rust", "C", "C++", "SQL", "Kubernetes", "Docker", "Terraform", "AWS",
-      "Amazon EC2", "Amazon S3", "IAM", "AWS Lambda", "GCP", "Linux", "Git"}),
+      "Amazon EC2", "Amazon S3", "IAM", "AWS Lambda", "GCP", "Linux", "Git",
+      "Infrastructure as Code"}),
     ("Mentored 4 engineers and ran the team's hiring loop; we go above and beyond.", set()),
 ]
 
@@ -101,12 +103,12 @@ def test_find_technologies_matches_real_mentions(text, expected):
 
 def test_find_technologies_does_not_match_tf_as_terraform():
     assert canonical_technologies("tf apply") == ()
-    assert canonical_technologies("terraform apply") == ("Terraform",)
+    assert canonical_technologies("terraform apply") == ("Terraform", "Infrastructure as Code")
 
 
 def test_find_technologies_respects_word_boundaries():
     assert canonical_technologies("going, gopher, cargo-cult, category, cloudformation") == (
-        "AWS CloudFormation", "AWS")
+        "AWS CloudFormation", "AWS", "Infrastructure as Code")
     assert canonical_technologies("docker.com/products and example.com") == ()
     assert canonical_technologies("see https://kubernetes.io/docs/ and http://redis.io") == ()
     assert canonical_technologies("C++17 and C99") == ("C++", "C")
@@ -142,13 +144,14 @@ def test_find_technologies_follows_implications_transitively():
 
 def test_canonical_technologies_dedupes_in_first_appearance_order():
     text = "Kubernetes, Go, k8s, golang, Kubernetes and Terraform"
-    assert canonical_technologies(text) == ("Kubernetes", "Go", "Terraform")
+    expected = ("Kubernetes", "Go", "Terraform", "Infrastructure as Code")
+    assert canonical_technologies(text) == expected
 
 
 def test_fuzzy_matching_fixes_typos_only_in_skills_lists():
     line = "Skills: Kubernets, Terrafrom, Node JS, Ansibel, Promethues, Elasticsearh"
     matches = find_technologies(line)
-    assert [m.canonical for m in matches] == [
+    assert [m.canonical for m in matches if m.implied_by is None] == [
         "Kubernetes", "Terraform", "Node.js", "Ansible", "Prometheus", "Elasticsearch"]
     assert next(m for m in matches if m.canonical == "Kubernetes").fuzzy
     assert [m.text for m in matches][:2] == ["Kubernets", "Terrafrom"]

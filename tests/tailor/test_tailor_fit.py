@@ -374,3 +374,29 @@ def test_fit_a_purpose_clause_is_not_the_ask(kb):
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "runbooks" in row.cv.text
     assert _fit_rows(kb, cv.split("- Wrote")[0], [req])[req].status == "gap"
+
+
+def test_fit_infrastructure_as_code_is_shown_by_terraform(kb):
+    req = "Experience with infrastructure-as-code"
+    cv = "Rui Costa\n## Experience\nCloud Security Engineer — Bankco\nJan 2019 – Present\n"
+    cv += "- Review Terraform pull requests for security issues before they merge\n"
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.cv is not None and "Terraform" in row.cv.text
+
+
+def test_fit_a_tool_named_as_the_setting_of_a_field_needs_the_field(kb):
+    req = "Strong AWS security experience"
+    cv = "Rui Costa\n## Experience\nSRE — Videoco\nJan 2019 – Present\n"
+    cv += "- On call for the video ingest platform on AWS (EC2 and ECS), roughly 300 hosts\n"
+    assert _fit_rows(kb, cv, [req])[req].status == "gap"  # AWS, but no security
+    cv += "- Run the security baseline for 42 AWS accounts: GuardDuty, IAM reviews\n"
+    assert "security baseline" in _fit_rows(kb, cv, [req])[req].cv.text
+
+
+def test_fit_a_bullet_implying_the_tool_beats_a_summary_naming_it(kb):
+    req = "Hands-on experience supporting Linux"
+    cv = "Rui Costa\n## Summary\nInfrastructure engineer with three years on Linux servers.\n"
+    cv += "## Experience\nInfrastructure Engineer — Schoolco\nJan 2022 – Present\n"
+    cv += "- Look after about 120 Ubuntu and Rocky Linux servers across two sites\n"
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.cv is not None and "120 Ubuntu" in row.cv.text

@@ -48,6 +48,8 @@ _PARKED = re.compile("[\ue000-\ue07f]")
 
 def _link(match: re.Match[str]) -> str:
     text, url = match.group(1), match.group(2)
+    if url.startswith(("/", "#", "./", "../")):
+        return text  # a page of the site it came from: nothing to follow from here
     core = re.sub(r"^(?:https?://|mailto:|tel:)(?:www\.)?", "", url).rstrip("/").lower()
     return text if core and core in text.lower() else f"{text} ({url})"
 
@@ -55,7 +57,8 @@ def _link(match: re.Match[str]) -> str:
 def strip_inline_markdown(text: str) -> str:
     """Remove emphasis, code ticks, images and escapes; keep link URLs that add information.
 
-    A link keeps its URL only when the visible text does not already show it,
+    A link keeps its URL only when the visible text does not already show it and
+    the URL leads somewhere outside the page's own site (not "/handbook/values/"),
     so "[GitHub](https://github.com/jo)" keeps the address a parser needs while
     "[github.com/jo](https://github.com/jo)" stays short.
     """

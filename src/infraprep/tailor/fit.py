@@ -101,6 +101,9 @@ _QUALIFIER_START = re.compile(
 )
 # The least score of a line showing the head of the requirement: "partly" for a bullet.
 _SOME_EVIDENCE = 0.34
+# A technology a line only implies ("Rocky Linux" for Linux, EKS for AWS): enough for a
+# bullet to outrank a skills list naming it, short of naming it outright.
+_IMPLIED = 0.75
 # A competency shown only by the kind of technology a line names, not in words.
 _KIND_ONLY = 0.75
 # A skills-list mention ranks below a bullet that shows the same thing in words.
@@ -198,6 +201,7 @@ class _Asked:
         self.soft = needs.matcher.behavioural if needs.matcher else frozenset()
         self.comp_weights = _head_weights(req.text, asides, self.competencies, needs)
         self.modifiers = _modifiers(self, asides, needs)
+        self.tool_kinds = _tool_kinds(self, matches, needs)
         self.verbs = _soft_verbs(self, needs)
         self.categories = frozenset(
             {m.category for m in matches}
@@ -218,14 +222,14 @@ class _Asked:
         self.certification = _CERTIFICATION.search(first_sentence) is not None
 
     def tech_share(self, line: CvLine) -> float | None:
-        """Share of the asked technologies the line shows; one it only implies counts half."""
+        """Share of the asked technologies the line shows; one it only implies counts less."""
         if not self.named and not self.implied:
             return None
 
         def shown(tech: str) -> float:
             if tech not in line.technologies:
                 return 0.0
-            return 0.5 if tech in line.implied else 1.0
+            return _IMPLIED if tech in line.implied else 1.0
 
         if self.any_of:
             return max(shown(t) for t in self.named)
@@ -323,6 +327,34 @@ def _modifiers(
         ):
             kinds.setdefault(second, set()).add(first)
     return {head: frozenset(found) for head, found in kinds.items()}
+
+
+# Words after a tool that name no field of work: "CI/CD tools", "Go development".
+_NOT_A_FIELD = frozenset({"tools", "tool", "tooling", "development", "programming", "scripts"})
+
+
+def _tool_kinds(asked: _Asked, matches: list[TechnologyMatch], needs: Needs) -> frozenset[str]:
+    """Head competencies a named technology qualifies, right before them: "AWS security"
+    asks for security work on AWS, which an AWS bullet without security does not show.
+
+    Only when every technology named qualifies one: in "using Kubernetes, Go and
+    Terraform ... CI/CD automation" the tools themselves are asked for.
+    """
+    named = [m for m in matches if m.implied_by is None]
+    if needs.matcher is None or not named or not asked.competencies:
+        return frozenset()
+    heads = {c for c, w in zip(asked.competencies, asked.comp_weights, strict=True) if w == 1.0}
+    text = asked.req.text
+    kinds: set[str] = set()
+    qualifying: set[str] = set()
+    for start, stop, cid in needs.matcher.spans(asked.masked):
+        if cid not in heads or cid in asked.soft or text[start:stop].lower() in _NOT_A_FIELD:
+            continue
+        for m in named:
+            if text[m.end : start] in (" ", "-"):
+                kinds.add(cid)
+                qualifying.add(m.canonical)
+    return frozenset(kinds) if qualifying >= {m.canonical for m in named} else frozenset()
 
 
 def _soft_verbs(asked: _Asked, needs: Needs) -> frozenset[str]:
@@ -450,6 +482,8 @@ def _line_score(asked: _Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
         return 0.0, ()  # only the setting of the ask, not the ask itself
     if asked.examples_only and asked.competencies and not _shows_head(asked, have):
         return 0.0, ()  # only an example of where the work is done, not the work
+    if asked.tool_kinds and not asked.tool_kinds & have:
+        return 0.0, ()  # the tool without the kind of work asked on it
     if asked.modifiers and not tech_share and _only_the_broad_field(asked, have):
         return 0.0, ()  # the broad field without the speciality asked for
     comp_share = (
