@@ -1,0 +1,342 @@
+"""What one requirement asks for, read once before any CV line is scanned.
+
+The fit table (``tailor.fit``) ranks CV lines against this reading: the
+technologies the line names and only implies, the competencies in its own words
+and which of them are the head of the ask, and the small grammar around them
+(bracketed examples, "X security" specialities, the verb "leading", degrees,
+certifications, logistics).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from types import MappingProxyType
+
+from infraprep.models import Requirement
+from infraprep.parse.phrases import phrase_set
+from infraprep.parse.technologies import TechnologyMatch, find_technologies
+from infraprep.tailor.needs import CvLine, Needs
+
+# Taxonomy categories whose technologies show a competency.
+CATEGORIES = MappingProxyType(
+    {
+        "observability": ("observability",),
+        "security": ("security",),
+        "databases": ("database", "storage"),
+        "iac": ("iac", "config-management"),
+        "containers": ("containers", "orchestration"),
+        "cloud": ("cloud", "serverless"),
+        "ci-cd": ("cicd",),
+        "release-engineering": ("cicd",),
+        "networking": ("networking", "service-mesh"),
+        "linux": ("os",),
+        "messaging": ("messaging",),
+        "coding": ("language", "testing"),
+        "data-infrastructure": ("data",),
+        "ml-infrastructure": ("ml",),
+        "api-design": ("api",),
+        "developer-experience": ("build", "vcs"),
+    }
+)
+_ANY_OF = re.compile(
+    r"\b(?:or|such as|e\.g|eg|like|at least one|one or more|one of|any of|etc|including)\b",
+    re.IGNORECASE,
+)
+DEGREE = re.compile(
+    r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|b\.?s|m\.?s|bs/ms|ba/bs|bs/ba|b\.?a|"
+    r"b\.?tech|b\.?eng|m\.?eng|phd|ph\.d)\b",
+    re.IGNORECASE,
+)
+# "CISSP preferred", "an AWS certification": only a certification answers it.
+CERTIFICATION = re.compile(r"\b(?:certified|certifications?|CISSP|CISM|CCNP|CCIE)\b", re.I)
+# "Advanced degree", "MS or PhD": a bachelor's does not answer it.
+ADVANCED_DEGREE = re.compile(
+    r"\b(?:advanced|graduate|postgraduate|master'?s?|m\.?sc|m\.?s|ph\.?d|doctora(?:te|l))\b",
+    re.IGNORECASE,
+)
+_FIRST_DEGREE = re.compile(r"\b(?:bachelor'?s?|b\.?sc|b\.?s|b\.?a|bs/ms|undergraduate)\b", re.I)
+# A competency named after "for", "of", "across"... qualifies the head of the line
+# ("secure network" in "monitoring solutions for secure network architectures").
+_QUALIFIER_WEIGHT = 0.6
+# "3 years as a Site Reliability Engineer", "experience in the role of a DBA"
+_AS_ROLE = re.compile(r"\b(?:as|in the role of) an? ([A-Za-z][\w /&+-]{2,60})", re.IGNORECASE)
+_QUALIFIER_START = re.compile(
+    r"\b(?:for|of|across|within|on|in|about|so (?:that|you|we|they|it))\b", re.IGNORECASE
+)
+# A technology a line only implies ("Rocky Linux" for Linux, EKS for AWS): enough for a
+# bullet to outrank a skills list naming it, short of naming it outright.
+_IMPLIED = 0.75
+_LOGISTICS = re.compile(
+    r"\b(?:willing(?:ness)? to (?:travel|relocate)|able to travel|travel to (?:customer|client)|"
+    r"(?:u\.?s\.? )?citizenship|security clearance|work permit|right to work)\b",
+    re.IGNORECASE,
+)
+_SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ions?|ed|es|s)$")
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "in",
+        "for",
+        "with",
+        "on",
+        "at",
+        "by",
+        "or",
+        "as",
+        "is",
+        "are",
+        "be",
+        "you",
+        "your",
+        "we",
+        "our",
+        "will",
+        "have",
+        "has",
+        "experience",
+        "strong",
+        "solid",
+        "good",
+        "excellent",
+        "knowledge",
+        "ability",
+        "able",
+        "working",
+        "work",
+        "using",
+        "use",
+        "skills",
+        "understanding",
+        "familiarity",
+        "years",
+        "year",
+        "plus",
+        "etc",
+        "such",
+        "including",
+    ]
+)
+
+
+def words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z0-9+#.-]{2,}", text.lower()) if w not in _STOP}
+
+
+def stems(text: str) -> set[str]:
+    """Crude stems, so "responding" meets "response" and "tests" meets "test-driven"."""
+    words = re.findall(r"[a-z][a-z0-9+#]{2,}", text.lower())
+    return {_SUFFIX.sub("", w)[:6] for w in words if w not in _STOP}
+
+
+class Asked:
+    """What one requirement asks for, worked out once before scanning the CV."""
+
+    def __init__(self, req: Requirement, needs: Needs) -> None:
+        self.req = req
+        matches = find_technologies(req.text)
+        self.named = tuple(dict.fromkeys(m.canonical for m in matches if m.implied_by is None))
+        self.implied = tuple(t for t in req.technologies if t not in self.named)
+        # "core web technologies (HTTP, HTML, CSS)": technologies named only in brackets
+        # are examples of the kind asked for, so one of them is enough
+        asides = _asides(req.text)
+        bracketed = all(
+            any(a < m.start < b for a, b in asides) for m in matches if m.implied_by is None
+        )
+        self.any_of = len(self.named) > 1 and (_ANY_OF.search(req.text) is not None or bracketed)
+        # "forensic experience with an operating system (preferably Linux)": the bracketed
+        # names are the setting, so a Linux line alone does not show the forensics
+        self.examples_only = bool(self.named) and bracketed
+        self.masked = _masked(req.text, matches)
+        self.competencies = _own_competencies(req, needs, self.masked)
+        self.soft = needs.matcher.behavioural if needs.matcher else frozenset()
+        self.comp_weights = _head_weights(req.text, asides, self.competencies, needs)
+        # the competencies of the head of the ask, and where each is named in its own words
+        self.heads = frozenset(
+            c for c, w in zip(self.competencies, self.comp_weights, strict=True) if w == 1.0
+        )
+        self.spans = needs.matcher.spans(self.masked) if needs.matcher else []
+        self.modifiers = _modifiers(self, asides, needs)
+        self.tool_kinds = _tool_kinds(self, matches, needs)
+        self.verbs = _soft_verbs(self, needs)
+        self.categories = frozenset(
+            {m.category for m in matches}
+            | {c for comp in self.competencies for c in CATEGORIES.get(comp, ())}
+        )
+        self.stems = stems(req.text)
+        # the employer's own product is not the job's stack, but "Ability to use GitLab"
+        # still asks for GitLab, so what the line names counts here
+        techs = tuple(dict.fromkeys((*req.technologies, *self.named)))
+        self.wanted = (*techs, *self.competencies)
+        self.role_categories = _role_categories(req.text, needs)
+        self.degree = DEGREE.search(req.text) is not None
+        advanced, first = ADVANCED_DEGREE.search(req.text), _FIRST_DEGREE.search(req.text)
+        self.advanced_degree = advanced is not None and first is None
+        self.logistics = _LOGISTICS.search(req.text) is not None
+        # only when the ask itself is one: "2 years in AWS. A certification is nice to have"
+        first_sentence = re.split(r"[.!?]\s+[A-Z]", req.text, maxsplit=1)[0]
+        self.certification = CERTIFICATION.search(first_sentence) is not None
+
+    def tech_share(self, line: CvLine) -> float | None:
+        """Share of the asked technologies the line shows; one it only implies counts less."""
+        if not self.named and not self.implied:
+            return None
+
+        def shown(tech: str) -> float:
+            if tech not in line.technologies:
+                return 0.0
+            return _IMPLIED if tech in line.implied else 1.0
+
+        if self.any_of:
+            return max(shown(t) for t in self.named)
+        got = sum(shown(t) for t in self.named) + sum(0.5 * shown(t) for t in self.implied)
+        return got / (len(self.named) + 0.5 * len(self.implied))
+
+
+def _role_categories(text: str, needs: Needs) -> frozenset[str]:
+    """The kinds of technology a role asked for by title stands for.
+
+    "2 years as a Front End Developer" names no technology, but a line showing
+    front-end work (React) is its evidence: the role's family says which
+    taxonomy categories that work is in.
+    """
+    asked = _AS_ROLE.search(text)
+    if asked is None:
+        return frozenset()
+    found = phrase_set(tuple(needs.role_categories)).found(asked.group(1))
+    best = max(found, key=lambda phrase: (len(phrase), phrase), default=None)
+    return frozenset(needs.role_categories[best]) if best else frozenset()
+
+
+def _head_weights(
+    text: str, asides: list[tuple[int, int]], competencies: tuple[str, ...], needs: Needs
+) -> tuple[float, ...]:
+    """1.0 for each competency in the head of the line, less for those that qualify it."""
+    if needs.matcher is None or len(competencies) < 2:
+        return tuple(1.0 for _ in competencies)
+    first_at: dict[str, int] = {}
+    for start, cid in needs.matcher.positions(text):
+        if not any(a < start < b for a, b in asides):
+            first_at.setdefault(cid, start)
+    head_end = len(text)
+    if first_at:
+        after = min(first_at.values())
+        qualifier = _QUALIFIER_START.search(text, after)
+        head_end = qualifier.start() if qualifier else head_end
+    # a competency only named inside brackets ("testing (e.g., unit, end-to-end)") is an
+    # example of the head, never the head itself
+    # the broader of two asked together ("threat intelligence or security research")
+    # is the setting of the narrower one, which is what is asked for
+    broader = {needs.matcher.narrows.get(c) for c in competencies}
+    return tuple(
+        1.0 if c in first_at and first_at[c] < head_end and c not in broader else _QUALIFIER_WEIGHT
+        for c in competencies
+    )
+
+
+_VERB = re.compile(r"[a-z]+ing", re.IGNORECASE)
+
+
+def _modifiers(
+    asked: Asked, asides: list[tuple[int, int]], needs: Needs
+) -> dict[str, frozenset[str]]:
+    """Head competency -> the technical competencies right before it that name its kind.
+
+    "Machine learning security" is a speciality of security: an IAM bullet shows
+    security, but not the machine learning that makes the ask what it is. Soft
+    skills and single -ing words are verbs here, not kinds: "lead incident
+    response" and "designing monitoring" ask for incident response and monitoring.
+    """
+    if needs.matcher is None or len(asked.competencies) < 2:
+        return {}
+    text, heads = asked.masked, asked.heads
+    spans = [s for s in asked.spans if not any(a < s[0] < b for a, b in asides)]
+    kinds: dict[str, set[str]] = {}
+    for (begin, end, first), (start, _, second) in itertools.pairwise(spans):
+        if (
+            first != second
+            and first in asked.competencies
+            and first not in asked.soft
+            and second in heads
+            and text[end:start] in (" ", "-")
+            and not _VERB.fullmatch(text[begin:end])
+        ):
+            kinds.setdefault(second, set()).add(first)
+    return {head: frozenset(found) for head, found in kinds.items()}
+
+
+# Words after a tool that name no field of work: "CI/CD tools", "Go development".
+_NOT_A_FIELD = frozenset({"tools", "tool", "tooling", "development", "programming", "scripts"})
+
+
+def _tool_kinds(asked: Asked, matches: list[TechnologyMatch], needs: Needs) -> frozenset[str]:
+    """Head competencies a named technology qualifies, right before them: "AWS security"
+    asks for security work on AWS, which an AWS bullet without security does not show.
+
+    Only when every technology named qualifies one: in "using Kubernetes, Go and
+    Terraform ... CI/CD automation" the tools themselves are asked for.
+    """
+    named = [m for m in matches if m.implied_by is None]
+    if needs.matcher is None or not named or not asked.competencies:
+        return frozenset()
+    text = asked.req.text
+    kinds: set[str] = set()
+    qualifying: set[str] = set()
+    for start, stop, cid in asked.spans:
+        if cid not in asked.heads or cid in asked.soft or text[start:stop].lower() in _NOT_A_FIELD:
+            continue
+        for m in named:
+            if text[m.end : start] in (" ", "-"):
+                kinds.add(cid)
+                qualifying.add(m.canonical)
+    return frozenset(kinds) if qualifying >= {m.canonical for m in named} else frozenset()
+
+
+def _soft_verbs(asked: Asked, needs: Needs) -> frozenset[str]:
+    """Soft competencies named only by the verb of the ask: "Leading a cross-functional
+    team using agile" asks for the agile team work; any bullet that "led" something
+    does not show it."""
+    if needs.matcher is None or len(asked.competencies) < 2:
+        return frozenset()
+    text = asked.masked
+    verbs = {
+        cid
+        for start, end, cid in asked.spans
+        if cid in asked.soft and _VERB.fullmatch(text[start:end])
+    }
+    named_otherwise = {
+        cid
+        for start, end, cid in asked.spans
+        if cid in verbs and not _VERB.fullmatch(text[start:end])
+    }
+    return frozenset(verbs - named_otherwise)
+
+
+def _asides(text: str) -> list[tuple[int, int]]:
+    """Bracketed spans; one left open (a wrapped line cut it) runs to the end."""
+    return [m.span() for m in re.finditer(r"\([^()]*(?:\)|$)", text)]
+
+
+def _masked(text: str, matches: list[TechnologyMatch]) -> str:
+    """The text with every technology name blanked, so only its own words are left."""
+    masked = list(text)
+    for m in matches:
+        masked[m.start : m.end] = " " * (m.end - m.start)
+    return "".join(masked)
+
+
+def _own_competencies(req: Requirement, needs: Needs, masked: str) -> tuple[str, ...]:
+    """Competencies the requirement names in its own words, not inside a product name.
+
+    "The Cloud Foundry ecosystem" asks for Cloud Foundry, not for any cloud.
+    """
+    if needs.matcher is None or masked == req.text:
+        return req.competencies
+    own = set(needs.matcher.find(masked))
+    return tuple(c for c in req.competencies if c in own)
