@@ -169,19 +169,21 @@ def _employer_in_stack(text: str, technologies: tuple[str, ...]) -> str | None:
     """A technology the posting speaks of as its employer, when no line names one.
 
     Product companies' pages name their own product as a technology ("GitLab")
-    without an "About us" line; "at GitLab", "join GitLab" or "GitLab team
-    members" say it is the employer, and three mentions say it is not in passing.
+    without an "About us" line; "at GitLab", "join the Teleport team" or "GitLab
+    team members" say it is the employer, and three mentions (its own links
+    included) say it is not in passing. One pass finds every candidate.
     """
+    if not technologies:
+        return None
+    names = "|".join(re.escape(n) for n in sorted(technologies, key=len, reverse=True))
+    as_employer = re.compile(
+        rf"\b(?:at|join|joining|joined)(?: the)? ({names})\b(?! scale)|\b({names})(?:'s|’s)? "
+        rf"(?:team members?|team\b|values|mission|culture|employees)\b|^({names}) is a company\b",
+        re.MULTILINE,
+    )
+    spoken_of = {next(g for g in m.groups() if g) for m in as_employer.finditer(text)}
     for name in technologies:
-        n = re.escape(name)
-        as_employer = re.search(
-            rf"\b(?:at|join|joining|joined)(?: the)? {n}\b(?! scale)|\b{n}(?:'s|’s)? "
-            rf"(?:team members?|team\b|values|mission|culture|employees)\b|^{n} is a company\b",
-            text,
-            re.MULTILINE,
-        )
-        # its own links count too ("/handbook/...#gitlab-job-grades")
-        if as_employer and len(re.findall(rf"\b{n}\b", text, re.IGNORECASE)) >= 3:
+        if name in spoken_of and len(re.findall(rf"\b{re.escape(name)}\b", text, re.I)) >= 3:
             return name
     return None
 

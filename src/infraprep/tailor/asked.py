@@ -154,14 +154,15 @@ class Asked:
         # names are the setting, so a Linux line alone does not show the forensics
         self.examples_only = bool(self.named) and bracketed
         self.masked = _masked(req.text, matches)
-        self.competencies = _own_competencies(req, needs, self.masked)
+        # where each competency is named in the requirement's own words
+        self.spans = needs.matcher.spans(self.masked) if needs.matcher else []
+        self.competencies = _own_competencies(req, self.spans, self.masked)
         self.soft = needs.matcher.behavioural if needs.matcher else frozenset()
         self.comp_weights = _head_weights(req.text, asides, self.competencies, needs)
-        # the competencies of the head of the ask, and where each is named in its own words
+        # the competencies of the head of the ask
         self.heads = frozenset(
             c for c, w in zip(self.competencies, self.comp_weights, strict=True) if w == 1.0
         )
-        self.spans = needs.matcher.spans(self.masked) if needs.matcher else []
         self.modifiers = _modifiers(self, asides, needs)
         self.tool_kinds = _tool_kinds(self, matches, needs)
         self.verbs = _soft_verbs(self, needs)
@@ -331,12 +332,14 @@ def _masked(text: str, matches: list[TechnologyMatch]) -> str:
     return "".join(masked)
 
 
-def _own_competencies(req: Requirement, needs: Needs, masked: str) -> tuple[str, ...]:
+def _own_competencies(
+    req: Requirement, spans: list[tuple[int, int, str]], masked: str
+) -> tuple[str, ...]:
     """Competencies the requirement names in its own words, not inside a product name.
 
     "The Cloud Foundry ecosystem" asks for Cloud Foundry, not for any cloud.
     """
-    if needs.matcher is None or masked == req.text:
+    if masked == req.text:
         return req.competencies
-    own = set(needs.matcher.find(masked))
+    own = {cid for _, _, cid in spans}
     return tuple(c for c in req.competencies if c in own)
