@@ -400,3 +400,31 @@ def test_fit_a_bullet_implying_the_tool_beats_a_summary_naming_it(kb):
     cv += "- Look after about 120 Ubuntu and Rocky Linux servers across two sites\n"
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "120 Ubuntu" in row.cv.text
+
+
+DBA_CV = """Mia Chen
+## Experience
+Database Reliability Engineer — Marketco
+Jan 2019 – Present
+- Wrote PL/pgSQL functions that create and detach monthly partitions for the events table
+- Traced a recurring outage to pods being evicted under memory pressure on the nodes
+- Gave a talk at SREcon EMEA 2024 on running incident command
+## Skills
+Languages: SQL, PL/pgSQL, Python, Go
+"""
+
+
+def test_fit_a_bullet_in_pl_pgsql_answers_sql_and_pl_pgsql(kb):
+    req = "Have solid knowledge of SQL and PL/pgSQL"
+    row = _fit_rows(kb, DBA_CV, [req])[req]
+    assert row.cv is not None and "partitions" in row.cv.text  # the bullet, not the list
+
+
+def test_fit_talks_are_communication_but_not_writing_css(kb):
+    talks = "Published blog posts and/or tech talks about your work"
+    css = "Skilled at writing clean, reusable CSS and semantic HTML"
+    debugging = "Debugging cluster-based computing architectures"
+    rows = _fit_rows(kb, DBA_CV, [talks, css, debugging])
+    assert "SREcon" in rows[talks].cv.text
+    assert rows[css].status == "gap"  # "writing" CSS is the technology, not communication
+    assert "evicted" in rows[debugging].cv.text  # "traced ... to" is troubleshooting

@@ -303,7 +303,7 @@ def _soft_verbs(asked: Asked, needs: Needs) -> frozenset[str]:
     """Soft competencies named only by the verb of the ask: "Leading a cross-functional
     team using agile" asks for the agile team work; any bullet that "led" something
     does not show it."""
-    if needs.matcher is None or len(asked.competencies) < 2:
+    if needs.matcher is None or not asked.competencies:
         return frozenset()
     text = asked.masked
     verbs = {

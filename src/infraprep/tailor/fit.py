@@ -214,10 +214,13 @@ def _shows_head(asked: Asked, have: set[str], *, every: bool = False) -> bool:
     heads = [c for c in asked.competencies if c in asked.heads] or list(asked.competencies)
     if not heads:
         return True
-    if every:
-        return all(c in have for c in heads)
-    # the verb of the ask ("leading ...") is how the work is done, not the work
+    # the verb of the ask ("leading ...") is how the work is done, not the work; when
+    # only a technology is left ("writing clean CSS"), the line must show that
     objects = [c for c in heads if c not in asked.verbs]
+    if not objects and every:
+        return False
+    if every:
+        return all(c in have for c in objects)
     return any(c in have for c in objects or heads)
 
 
