@@ -87,9 +87,12 @@ _LEAD_NOUNS = frozenset({"manager", "director"})
 
 
 def _people_lead(part: str, found: set[str]) -> str | None:
-    """ "manager" when the part names the manager of an area ("Manager, IT Security
-    Operations", "Security Operations Manager") and no phrase claims the word itself
-    ("product manager", "release manager" are roles of their own)."""
+    """The lead noun when the part names the manager of an area.
+
+    "Manager, IT Security Operations" and "Security Operations Manager" run a team;
+    "Product Manager" and "Release Manager" are roles of their own, because a
+    phrase claims the word.
+    """
     noun = part.split()[-1].strip(".")
     if noun not in _LEAD_NOUNS or any(noun in phrase.split() for phrase in found - {noun}):
         return None
