@@ -119,3 +119,21 @@ def test_tailor_off_target_posting_gets_a_notice_and_the_general_sections(kb, in
     plan = build_plan(profile, frontend, kb, today=TODAY)
     assert any("not an infrastructure one" in n for n in plan.notices)
     assert plan.behavioural and plan.study_plan
+
+
+def test_tailor_a_speciality_asked_for_needs_its_field(kb):
+    from infraprep.tailor.needs import compute_needs
+
+    jd = """# Cloud Compliance Engineer
+
+We run the authorisation work for systems that 30 agencies put in front of the public.
+
+## Requirements
+
+- Experience with FedRAMP and FISMA authorizations for cloud systems.
+- Experience preparing audit evidence for assessors.
+"""
+    posting = parse_posting(text_document(jd), kb)
+    profile = parse_profile(text_document(SRE_CV), TODAY)
+    needs = compute_needs(posting, profile, kb)
+    assert needs.need.get("compliance") and needs.need.get("security")

@@ -104,11 +104,14 @@ def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
 def compute_needs(posting: Posting, profile: Profile, kb: KnowledgeBase) -> Needs:
     need: dict[str, float] = {}
     jd_ev: dict[str, list[Evidence]] = {}
+    matcher = competency_matcher(kb.competencies)
     for req, weight in [
         *((r, MUST_WEIGHT if r.kind == "must" else NICE_WEIGHT) for r in posting.requirements),
         *((r, RESPONSIBILITY_WEIGHT) for r in posting.responsibilities),
     ]:
-        for key in (*req.technologies, *req.competencies):
+        # a speciality asked for (FedRAMP compliance) asks for its field (security) too
+        broader = (matcher.narrows[c] for c in req.competencies if c in matcher.narrows)
+        for key in dict.fromkeys((*req.technologies, *req.competencies, *broader)):
             need[key] = need.get(key, 0.0) + weight
             ev = Evidence(source="jd", text=req.text, line=req.line, note="asks for")
             bucket = jd_ev.setdefault(key, [])
@@ -136,7 +139,7 @@ def compute_needs(posting: Posting, profile: Profile, kb: KnowledgeBase) -> Need
         jd_evidence=jd_ev,
         cv_evidence=cv_ev,
         cv_lines=lines,
-        matcher=competency_matcher(kb.competencies),
+        matcher=matcher,
         role_categories={
             phrase: fam.technology_categories
             for fam in kb.families
