@@ -252,7 +252,12 @@ def dotin_text_and_gold(path: Path) -> tuple[str, dict[str, list[str]]]:
     gold: dict[str, list[str]] = {}
     for kind, value in _LABEL.findall(raw):
         gold.setdefault(kind, []).append(html.unescape(re.sub(r"\s+", " ", value).strip()))
-    return html.unescape(re.sub(r"<[^>]+>", "", raw)), gold
+    return _dotin_text(raw), gold
+
+
+def _dotin_text(raw: str) -> str:
+    """The CV a reader sees: the export repaired, the inline label tags removed."""
+    return html.unescape(re.sub(r"<[^>]+>", "", repair_flattened_export(raw)))
 
 
 def _norm(text: str) -> str:
@@ -389,10 +394,11 @@ def evaluate_cvs(fixtures: Path, limit: int | None = None) -> list[Metric]:
     paths = sorted((fixtures / "cv" / "dotin").glob("*.xml"), key=lambda p: int(p.stem))
     for path in paths[:limit]:
         titles, companies, dates = splits[is_held_out(path)]
-        gold = dotin_gold_positions(path.read_text(encoding="utf-8"))
+        raw = path.read_text(encoding="utf-8")
+        gold = dotin_gold_positions(raw)
         if not gold:
             continue  # no dated positions labelled: nothing to check positions against
-        text, _ = dotin_text_and_gold(path)
+        text = _dotin_text(raw)
         profile = parse_profile(read_document(text.encode("utf-8"), "cv.txt"), EVAL_TODAY)
         parsed: dict[tuple[str, str], list[Any]] = {}
         for p in profile.positions:

@@ -6,12 +6,13 @@ import pytest
 
 from helpers import FIXTURES, text_document
 from infraprep.errors import EmptyInputError, NotAJobPostingError
+from infraprep.ingest import read_path
 from infraprep.parse import parse_posting
 
 
 def posting_from(kb, relpath: str):
-    text = (FIXTURES / "jd" / relpath).read_text(encoding="utf-8")
-    return parse_posting(text_document(text), kb)
+    """A fixture posting read as the CLI reads it (front matter and all)."""
+    return parse_posting(read_path(FIXTURES / "jd" / relpath), kb)
 
 
 def test_parse_posting_teleport_sre_reads_title_company_family_and_requirements(kb):

@@ -111,6 +111,15 @@ def _fit_rows(kb, cv: str, requirements: list[str]):
     return {r.requirement: r for r in fit.rows}
 
 
+def _one_job(
+    header: str, *bullets: str, name: str = "Rui Costa", summary: str = "", since: str = "Jan 2019"
+) -> str:
+    """A CV with one current position: a name, an optional summary, the header, bullets."""
+    cv = f"{name}\n" + (f"## Summary\n{summary}\n" if summary else "")
+    cv += f"## Experience\n{header}\n{since} – Present\n"
+    return cv + "".join(f"- {bullet}\n" for bullet in bullets)
+
+
 FULLSTACK_CV = """Ana Ruiz
 ## Experience
 Full Stack Developer — Shopco
@@ -228,24 +237,30 @@ def test_fit_more_years_than_the_cv_spans_is_never_met(kb):
 
 
 def test_fit_without_the_named_tool_a_line_must_show_all_the_work_asked(kb):
-    cv = "Rui Costa\n## Experience\nDBA — Bankco\nJan 2019 – Present\n"
-    cv += "- Migrated the reporting database to Cloud SQL on GCP with 4 minutes of downtime\n"
+    cv = _one_job(
+        "DBA — Bankco",
+        "Migrated the reporting database to Cloud SQL on GCP with 4 minutes of downtime",
+    )
     req = "Cloud infrastructure automation using Kubernetes."
     assert _fit_rows(kb, cv, [req])[req].status == "gap"  # cloud, but no automation, no Kubernetes
 
 
 def test_fit_a_distribution_shows_linux(kb):
-    cv = "Rui Costa\n## Experience\nSysadmin — Hostco\nJan 2019 – Present\n"
-    cv += "- Administered 150 Ubuntu servers for shared-hosting customers: patching and backups\n"
+    cv = _one_job(
+        "Sysadmin — Hostco",
+        "Administered 150 Ubuntu servers for shared-hosting customers: patching and backups",
+    )
     req = "Strong experience in Linux systems administration."
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "Ubuntu" in row.cv.text
 
 
 def test_fit_a_ci_server_shows_ci_cd(kb):
-    cv = "Rui Costa\n## Experience\nSRE — Shipco\nJan 2019 – Present\n"
-    cv += "- Run the deploy pipeline in GitHub Actions and Argo CD for 80 services\n"
-    cv += "- Automated certificate renewal with Python scripts\n"
+    cv = _one_job(
+        "SRE — Shipco",
+        "Run the deploy pipeline in GitHub Actions and Argo CD for 80 services",
+        "Automated certificate renewal with Python scripts",
+    )
     req = "Using continuous integration or continuous deployment tools."
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "GitHub Actions" in row.cv.text
@@ -266,9 +281,11 @@ def test_fit_an_advanced_degree_is_not_answered_by_a_bachelors(kb):
 
 
 def test_fit_a_customer_facing_system_is_not_work_with_customers(kb):
-    cv = "Rui Costa\n## Summary\nSRE with five years of keeping customer-facing services up.\n"
-    cv += "## Experience\nSRE — Shipco\nJan 2019 – Present\n"
-    cv += "- Automated certificate renewal with Python scripts\n"
+    cv = _one_job(
+        "SRE — Shipco",
+        "Automated certificate renewal with Python scripts",
+        summary="SRE with five years of keeping customer-facing services up.",
+    )
     req = "Providing technical support for clients."
     assert _fit_rows(kb, cv, [req])[req].status == "gap"
 
@@ -276,9 +293,11 @@ def test_fit_a_customer_facing_system_is_not_work_with_customers(kb):
 def test_fit_infrastructure_automation_is_shown_by_terraform_and_ci_checks_by_ci(kb):
     automation = "Using infrastructure automation tooling."
     ci = "Experience working with CI/CD tools and Git."
-    cv = "Rui Costa\n## Experience\nSRE — Shipco\nJan 2019 – Present\n"
-    cv += "- Automated certificate renewal and DNS changes with Python scripts\n"
-    cv += "- Rebuilt the network setup as Terraform modules with CI plan checks in Git\n"
+    cv = _one_job(
+        "SRE — Shipco",
+        "Automated certificate renewal and DNS changes with Python scripts",
+        "Rebuilt the network setup as Terraform modules with CI plan checks in Git",
+    )
     rows = _fit_rows(kb, cv, [automation, ci])
     assert "Terraform modules" in rows[automation].cv.text
     assert "Terraform modules" in rows[ci].cv.text
@@ -336,8 +355,12 @@ def test_fit_a_degree_in_another_field_is_partly_there(kb):
 
 def test_fit_cloud_work_is_shown_by_a_cloud_service_not_only_the_word(kb):
     req = "Experience deploying, operating, or running cloud infrastructure or platforms."
-    cv = "Ana Ruiz\n## Experience\nRelease Engineer — Bankco\nJan 2016 – Present\n"
-    cv += "- Moved deployments to Helm charts on Amazon EKS, synced by Argo CD\n"
+    cv = _one_job(
+        "Release Engineer — Bankco",
+        "Moved deployments to Helm charts on Amazon EKS, synced by Argo CD",
+        name="Ana Ruiz",
+        since="Jan 2016",
+    )
     cv += "## Skills\nCloud: AWS (EKS, ECR, RDS, S3, IAM)\n"
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "Amazon EKS" in row.cv.text  # the bullet, not the skills list
@@ -353,9 +376,11 @@ GitLab is the DevSecOps platform. GitLab team members work remotely; join GitLab
 - Ability to use GitLab
 - Know your way around Linux and the Unix Shell.
 """
-    cv = "Rui Costa\n## Experience\nRelease Engineer — Insureco\nJan 2019 – Present\n"
-    cv += "- Rebuilt CI in GitLab CI with shared pipeline templates\n"
-    cv += "- Wrote Bash scripts that rotate logs on the build hosts\n"
+    cv = _one_job(
+        "Release Engineer — Insureco",
+        "Rebuilt CI in GitLab CI with shared pipeline templates",
+        "Wrote Bash scripts that rotate logs on the build hosts",
+    )
     posting = parse_posting(text_document(jd), kb)
     assert "GitLab" not in posting.technologies  # not the stack ...
     profile = parse_profile(text_document(cv), TODAY)
@@ -368,9 +393,11 @@ GitLab is the DevSecOps platform. GitLab team members work remotely; join GitLab
 
 def test_fit_a_purpose_clause_is_not_the_ask(kb):
     req = "Have an urge to document all the things so you don't need to learn the same thing twice."
-    cv = "Rui Costa\n## Experience\nSRE — Shipco\nJan 2019 – Present\n"
-    cv += "- Took part in sprint planning and retrospectives in a Scrum team of seven\n"
-    cv += "- Wrote the runbooks for every page our team can receive\n"
+    cv = _one_job(
+        "SRE — Shipco",
+        "Took part in sprint planning and retrospectives in a Scrum team of seven",
+        "Wrote the runbooks for every page our team can receive",
+    )
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "runbooks" in row.cv.text
     assert _fit_rows(kb, cv.split("- Wrote")[0], [req])[req].status == "gap"
@@ -378,16 +405,20 @@ def test_fit_a_purpose_clause_is_not_the_ask(kb):
 
 def test_fit_infrastructure_as_code_is_shown_by_terraform(kb):
     req = "Experience with infrastructure-as-code"
-    cv = "Rui Costa\n## Experience\nCloud Security Engineer — Bankco\nJan 2019 – Present\n"
-    cv += "- Review Terraform pull requests for security issues before they merge\n"
+    cv = _one_job(
+        "Cloud Security Engineer — Bankco",
+        "Review Terraform pull requests for security issues before they merge",
+    )
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "Terraform" in row.cv.text
 
 
 def test_fit_a_tool_named_as_the_setting_of_a_field_needs_the_field(kb):
     req = "Strong AWS security experience"
-    cv = "Rui Costa\n## Experience\nSRE — Videoco\nJan 2019 – Present\n"
-    cv += "- On call for the video ingest platform on AWS (EC2 and ECS), roughly 300 hosts\n"
+    cv = _one_job(
+        "SRE — Videoco",
+        "On call for the video ingest platform on AWS (EC2 and ECS), roughly 300 hosts",
+    )
     assert _fit_rows(kb, cv, [req])[req].status == "gap"  # AWS, but no security
     cv += "- Run the security baseline for 42 AWS accounts: GuardDuty, IAM reviews\n"
     assert "security baseline" in _fit_rows(kb, cv, [req])[req].cv.text
@@ -395,9 +426,12 @@ def test_fit_a_tool_named_as_the_setting_of_a_field_needs_the_field(kb):
 
 def test_fit_a_bullet_implying_the_tool_beats_a_summary_naming_it(kb):
     req = "Hands-on experience supporting Linux"
-    cv = "Rui Costa\n## Summary\nInfrastructure engineer with three years on Linux servers.\n"
-    cv += "## Experience\nInfrastructure Engineer — Schoolco\nJan 2022 – Present\n"
-    cv += "- Look after about 120 Ubuntu and Rocky Linux servers across two sites\n"
+    cv = _one_job(
+        "Infrastructure Engineer — Schoolco",
+        "Look after about 120 Ubuntu and Rocky Linux servers across two sites",
+        summary="Infrastructure engineer with three years on Linux servers.",
+        since="Jan 2022",
+    )
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "120 Ubuntu" in row.cv.text
 

@@ -9,6 +9,7 @@ import pytest
 
 from helpers import FIXTURES, SRE_CV, TODAY, text_document
 from infraprep.errors import UsageError
+from infraprep.ingest import read_path
 from infraprep.parse import parse_posting, parse_profile
 from infraprep.parse.metrics import metrics_in
 from infraprep.render.json import render_json
@@ -17,7 +18,7 @@ from infraprep.tailor import build_plan
 
 @pytest.fixture(scope="module")
 def inputs(kb):
-    posting = parse_posting(text_document((FIXTURES / "jd/teleport/sre.md").read_text()), kb)
+    posting = parse_posting(read_path(FIXTURES / "jd/teleport/sre.md"), kb)
     profile = parse_profile(text_document(SRE_CV), TODAY)
     return posting, profile
 
@@ -113,9 +114,7 @@ def test_tailor_rejects_past_interview_dates(kb, inputs):
 
 def test_tailor_off_target_posting_gets_a_notice_and_the_general_sections(kb, inputs):
     _posting, profile = inputs
-    frontend = parse_posting(
-        text_document((FIXTURES / "jd/18f/front-end-web-developer.md").read_text()), kb
-    )
+    frontend = parse_posting(read_path(FIXTURES / "jd/18f/front-end-web-developer.md"), kb)
     plan = build_plan(profile, frontend, kb, today=TODAY)
     assert any("not an infrastructure one" in n for n in plan.notices)
     assert plan.behavioural and plan.study_plan

@@ -45,15 +45,18 @@ class CompetencyMatcher:
         """Competency ids in first-appearance order, without repeats."""
         return tuple(dict.fromkeys(cid for _, cid in self._matches(text)))
 
+    def broaden(self, ids: Iterable[str]) -> tuple[str, ...]:
+        """The ids, then the field each speciality narrows: a PCI DSS audit shows security."""
+        ids = tuple(ids)
+        return tuple(dict.fromkeys((*ids, *(self.narrows[c] for c in ids if c in self.narrows))))
+
     def find_with_broader(self, text: str) -> tuple[str, ...]:
-        """``find``, plus the field each speciality narrows: a PCI DSS audit shows security."""
-        found = self.find(text)
-        broader = (self.narrows[c] for c in found if c in self.narrows)
-        return tuple(dict.fromkeys((*found, *broader)))
+        """``find``, plus the field each speciality found narrows."""
+        return self.broaden(self.find(text))
 
     def positions(self, text: str) -> list[tuple[int, str]]:
         """(start offset, competency id) for every match, in text order."""
-        return [(match.start(), cid) for match, cid in self._matches(text)]
+        return [(start, cid) for start, _, cid in self.spans(text)]
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, competency id) for every match, in text order."""

@@ -11,6 +11,7 @@ as the tail of a hyphenated compound ("call" is not in "on-call").
 from __future__ import annotations
 
 import functools
+import re
 
 import ahocorasick
 
@@ -58,3 +59,15 @@ class PhraseSet:
 def phrase_set(phrases: tuple[str, ...]) -> PhraseSet:
     """A built ``PhraseSet``, kept because the knowledge base's phrase lists never change."""
     return PhraseSet(phrases)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])")
+
+
+def first_sentence(text: str) -> str:
+    """The line up to its first sentence break: what a requirement line asks first.
+
+    "At least 2 years in AWS. A certification is nice to have": a cue in the
+    second sentence is about that sentence, not the line.
+    """
+    return _SENTENCE_BREAK.split(text, maxsplit=1)[0]

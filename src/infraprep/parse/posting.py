@@ -12,6 +12,7 @@ from infraprep.parse.competencies import competency_matcher
 from infraprep.parse.family import pick_family, score_families
 from infraprep.parse.level import infer_level
 from infraprep.parse.lines import Line, numbered_lines
+from infraprep.parse.phrases import first_sentence
 from infraprep.parse.sections import JD_SECTIONS, jd_heading_section, split_sections
 from infraprep.parse.technologies import canonical_technologies, technology_categories
 
@@ -58,23 +59,8 @@ _ASKS_FOR = re.compile(
     r"(?:experience|knowledge|understanding|proficiency|familiarity|expertise)\s+(?:with|in|of)\b)",
     re.IGNORECASE,
 )
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 _TITLE_LABEL = re.compile(r"^(?:job description|job title|position|role)\s*[:–—-]\s*", re.I)
 _NOT_COMPANY = {"we", "our", "you", "this", "the", "it", "they", "about", "join", "as", "in"}
-
-
-def _front_matter(lines: list[Line]) -> tuple[dict[str, str], list[Line]]:
-    """YAML front matter of a Markdown posting (18F style), and the lines after it."""
-    if not lines or lines[0].text.strip() != "---":
-        return {}, lines
-    meta: dict[str, str] = {}
-    for i, line in enumerate(lines[1:], start=1):
-        if line.text.strip() == "---":
-            return meta, lines[i + 1 :]
-        key, _, value = line.text.partition(":")
-        if value:
-            meta[key.strip().lower()] = value.strip().strip("'\"")
-    return {}, lines
 
 
 def _years(text: str) -> float | None:
@@ -105,9 +91,8 @@ def _largest_line_title(lines: list[Line]) -> str | None:
     return text if 2 < len(text) < 120 else None
 
 
-def _title(doc: Document, meta: dict[str, str], lines: list[Line]) -> str:
-    if meta.get("title"):
-        return meta["title"]
+def _title(doc: Document, lines: list[Line]) -> str:
+    # a page's front-matter title is its first heading already (ingest puts it there)
     largest = _largest_line_title(lines)
     if largest:
         return largest
@@ -119,11 +104,7 @@ def _title(doc: Document, meta: dict[str, str], lines: list[Line]) -> str:
     return lines[0].text[:90] if lines else "Untitled role"
 
 
-def _company(
-    meta: dict[str, str], sections: list[tuple[str, Line | None, list[Line]]]
-) -> str | None:
-    if meta.get("company"):
-        return meta["company"]
+def _company(sections: list[tuple[str, Line | None, list[Line]]]) -> str | None:
     for name, head, body in sections:
         if head is not None and name in ("about", "role"):
             m = re.match(
@@ -141,28 +122,25 @@ def _company(
     return None
 
 
-def _not_company(technologies: tuple[str, ...], company: str | None) -> tuple[str, ...]:
-    """Technologies without the employer's own name ("Teleport" at Teleport).
+def _not_company(technologies: tuple[str, ...], employers: tuple[str, ...]) -> tuple[str, ...]:
+    """Technologies without the employers' own names ("Teleport" at Teleport).
 
     "GitLab.com" names GitLab too, and so do its products ("GitLab CI").
     """
-    if not company:
-        return technologies
-    first = company.split()[0].lower()
-    bare = re.sub(r"\.(?:com|io|org|net|dev|ai|co)$", "", first)
-    names = {company.lower(), first, bare}
-    # a one-word employer's products carry its name first; "Acme Cloud" keeps "Cloud Run"
-    product = bare if len(company.split()) == 1 else None
-    return tuple(
-        t for t in technologies if t.lower() not in names and t.split()[0].lower() != product
-    )
+    for company in employers:
+        first = company.split()[0].lower()
+        bare = re.sub(r"\.(?:com|io|org|net|dev|ai|co)$", "", first)
+        names = {company.lower(), first, bare}
+        # a one-word employer's products carry its name first; "Acme Cloud" keeps "Cloud Run"
+        product = bare if len(company.split()) == 1 else None
+        technologies = tuple(
+            t for t in technologies if t.lower() not in names and t.split()[0].lower() != product
+        )
+    return technologies
 
 
 def _without_company(req: Requirement, employers: tuple[str, ...]) -> Requirement:
-    technologies = req.technologies
-    for employer in employers:
-        technologies = _not_company(technologies, employer)
-    return req.model_copy(update={"technologies": technologies})
+    return req.model_copy(update={"technologies": _not_company(req.technologies, employers)})
 
 
 def _employer_in_stack(text: str, technologies: tuple[str, ...]) -> str | None:
@@ -192,7 +170,7 @@ def _requirement(line: Line, kind: str, section: str, kb: KnowledgeBase) -> Requ
     text = line.text
     # "At least 2 years in AWS. A certification is nice to have": the cue in a later
     # sentence is about that sentence, not the line
-    if kind == "must" and _NICE_CUES.search(_SENTENCE_BREAK.split(text, maxsplit=1)[0]):
+    if kind == "must" and _NICE_CUES.search(first_sentence(text)):
         kind = "nice"
     return Requirement(
         text=text,
@@ -212,18 +190,17 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
         EmptyInputError: the document has no text.
         NotAJobPostingError: too little text to be a job description.
     """
-    all_lines = numbered_lines(doc)
-    if not all_lines:
+    lines = numbered_lines(doc)
+    if not lines:
         raise EmptyInputError("The job description is empty.")
-    meta, lines = _front_matter(all_lines)
     words = sum(len(line.text.split()) for line in lines)
     if words < 25:
         raise NotAJobPostingError(
             f"The job description has only {words} words; that is too little to tailor a report.",
         )
     sections = split_sections(lines, JD_SECTIONS, classify=jd_heading_section)
-    title = _title(doc, meta, lines)
-    company = _company(meta, sections)
+    title = _title(doc, lines)
+    company = _company(sections)
 
     must: list[Requirement] = []
     responsibilities: list[Requirement] = []
@@ -246,7 +223,7 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
             if name in ("requirements", "nice") and text.endswith(":") and line.kind != "list_item":
                 if _NICE_LEAD_IN.search(text):
                     kind = "nice"  # the list after this lead-in is nice-to-have
-                if not _SENTENCE_BREAK.search(text):
+                if first_sentence(text) == text:
                     continue  # a lead-in; "To qualify, you must ... It is defined as:" is not
 
             short = len(text) < 12 and not (line.kind == "list_item" and _names_skill(text, kb))
@@ -270,11 +247,11 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     stack = canonical_technologies("\n".join(stack_parts))
     # The page's own words ("About Login.gov") name the employer more closely than
     # the front matter's parent organisation ("org: TTS"); neither is the stack.
-    company = company or _employer_in_stack("\n".join(t.text for t in lines), stack)
+    page = "\n".join(line.text for line in lines)
+    company = company or _employer_in_stack(page, stack)
     employers = tuple(dict.fromkeys(e for e in (company, doc.organization) if e))
     company = company or doc.organization
-    for employer in employers:
-        stack = _not_company(stack, employer)
+    stack = _not_company(stack, employers)
     must = [_without_company(r, employers) for r in must]
     responsibilities = [_without_company(r, employers) for r in responsibilities or unplaced]
     # Without a requirements list, the duties are what the job asks for: every
@@ -299,7 +276,7 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     for req in (*requirements, *responsibilities):
         for c in req.competencies:
             comps.setdefault(c, None)
-    archetype = _archetype(kb, "\n".join(line.text for line in lines))
+    archetype = _archetype(kb, page)
     return Posting(
         title=title,
         company=company,
@@ -315,7 +292,7 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
         years_required=years,
         interview_process=tuple(process),
         archetype=archetype,
-        lines=tuple(line.text for line in all_lines),
+        lines=tuple(line.text for line in lines),
         family_reason=reasons.get(family, "nothing in the posting matched a known family"),
     )
 

@@ -14,7 +14,7 @@ import re
 from types import MappingProxyType
 
 from infraprep.models import Requirement
-from infraprep.parse.phrases import phrase_set
+from infraprep.parse.phrases import first_sentence, phrase_set
 from infraprep.parse.technologies import TechnologyMatch, find_technologies
 from infraprep.tailor.needs import CvLine, Needs
 
@@ -181,8 +181,7 @@ class Asked:
         self.advanced_degree = advanced is not None and first is None
         self.logistics = _LOGISTICS.search(req.text) is not None
         # only when the ask itself is one: "2 years in AWS. A certification is nice to have"
-        first_sentence = re.split(r"[.!?]\s+[A-Z]", req.text, maxsplit=1)[0]
-        self.certification = CERTIFICATION.search(first_sentence) is not None
+        self.certification = CERTIFICATION.search(first_sentence(req.text)) is not None
 
     def tech_share(self, line: CvLine) -> float | None:
         """Share of the asked technologies the line shows; one it only implies counts less."""
@@ -244,6 +243,11 @@ def _head_weights(
 _VERB = re.compile(r"[a-z]+ing", re.IGNORECASE)
 
 
+def _right_before(text: str, end: int, start: int) -> bool:
+    """Whether the name ending at ``end`` is the word right before ``start``."""
+    return text[end:start] in (" ", "-")
+
+
 def _modifiers(
     asked: Asked, asides: list[tuple[int, int]], needs: Needs
 ) -> dict[str, frozenset[str]]:
@@ -265,7 +269,7 @@ def _modifiers(
             and first in asked.competencies
             and first not in asked.soft
             and second in heads
-            and text[end:start] in (" ", "-")
+            and _right_before(text, end, start)
             and not _VERB.fullmatch(text[begin:end])
         ):
             kinds.setdefault(second, set()).add(first)
@@ -293,7 +297,7 @@ def _tool_kinds(asked: Asked, matches: list[TechnologyMatch], needs: Needs) -> f
         if cid not in asked.heads or cid in asked.soft or text[start:stop].lower() in _NOT_A_FIELD:
             continue
         for m in named:
-            if text[m.end : start] in (" ", "-"):
+            if _right_before(text, m.end, start):
                 kinds.add(cid)
                 qualifying.add(m.canonical)
     return frozenset(kinds) if qualifying >= {m.canonical for m in named} else frozenset()
@@ -305,18 +309,12 @@ def _soft_verbs(asked: Asked, needs: Needs) -> frozenset[str]:
     does not show it."""
     if needs.matcher is None or not asked.competencies:
         return frozenset()
-    text = asked.masked
-    verbs = {
-        cid
-        for start, end, cid in asked.spans
-        if cid in asked.soft and _VERB.fullmatch(text[start:end])
-    }
-    named_otherwise = {
-        cid
-        for start, end, cid in asked.spans
-        if cid in verbs and not _VERB.fullmatch(text[start:end])
-    }
-    return frozenset(verbs - named_otherwise)
+    by_verb: set[str] = set()
+    otherwise: set[str] = set()
+    for start, end, cid in asked.spans:
+        if cid in asked.soft:
+            (by_verb if _VERB.fullmatch(asked.masked[start:end]) else otherwise).add(cid)
+    return frozenset(by_verb - otherwise)
 
 
 def _asides(text: str) -> list[tuple[int, int]]:

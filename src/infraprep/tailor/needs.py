@@ -110,8 +110,7 @@ def compute_needs(posting: Posting, profile: Profile, kb: KnowledgeBase) -> Need
         *((r, RESPONSIBILITY_WEIGHT) for r in posting.responsibilities),
     ]:
         # a speciality asked for (FedRAMP compliance) asks for its field (security) too
-        broader = (matcher.narrows[c] for c in req.competencies if c in matcher.narrows)
-        for key in dict.fromkeys((*req.technologies, *req.competencies, *broader)):
+        for key in (*req.technologies, *matcher.broaden(req.competencies)):
             need[key] = need.get(key, 0.0) + weight
             ev = Evidence(source="jd", text=req.text, line=req.line, note="asks for")
             bucket = jd_ev.setdefault(key, [])
