@@ -1,0 +1,72 @@
+"""Evidence links (the CV line quoted for each labelled requirement) and report overlap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from infraprep.evaluation.metric import EVAL_TODAY, Metric, held_out_labels, labels
+from infraprep.knowledge import KnowledgeBase
+
+
+def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
+    from infraprep.ingest import read_path
+    from infraprep.pipeline import generate_plan
+
+    tuned, held_out = Metric("evidence links"), Metric("evidence links (held out)")
+    pairs = [
+        *((tuned, pair) for pair in labels(fixtures / "eval" / "evidence.yaml")),
+        *((held_out, pair) for pair in held_out_labels(fixtures / "eval", "evidence")),
+    ]
+    for links, pair in pairs:
+        plan = generate_plan(
+            read_path(fixtures / pair["cv"]),
+            read_path(fixtures / pair["jd"]),
+            today=EVAL_TODAY,
+            kb=kb,
+        )
+        for prefix, want in pair["links"].items():
+            row = next(
+                (r for r in plan.fit.rows if r.requirement.lower().startswith(prefix.lower())), None
+            )
+            links.total += 1
+            if row is None:
+                links.misses.append(f"{pair['cv']}: requirement not found: {prefix}")
+                continue
+            wants = [str(w).lower() for w in (want if isinstance(want, list) else [want])]
+            if want == "gap":
+                ok = row.status == "gap"
+            else:
+                ok = row.cv is not None and any(w in row.cv.text.lower() for w in wants)
+            if ok:
+                links.correct += 1
+            else:
+                links.misses.append(
+                    f"{pair['cv']}: {prefix!r} -> {row.cv.text if row.cv else 'gap'!r} "
+                    f"(want {want!r})"
+                )
+    return [tuned, *([held_out] if held_out.total else [])]
+
+
+def report_overlap(fixtures: Path, kb: KnowledgeBase, cv: str, jd_a: str, jd_b: str) -> float:
+    """Share of report A's items (questions, concepts, drills, asks) also in report B."""
+    from infraprep.ingest import read_path
+    from infraprep.pipeline import generate_plan
+
+    def items(jd: str) -> set[str]:
+        plan = generate_plan(
+            read_path(fixtures / cv), read_path(fixtures / jd), today=EVAL_TODAY, kb=kb
+        )
+        return {
+            x.id
+            for group in (
+                plan.behavioural,
+                plan.technical,
+                plan.concepts,
+                plan.drills,
+                plan.smart_questions,
+            )
+            for x in group
+        }
+
+    a, b = items(jd_a), items(jd_b)
+    return len(a & b) / len(a) if a else 0.0
