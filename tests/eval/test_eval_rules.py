@@ -84,3 +84,54 @@ def test_eval_a_posting_the_engine_refuses_misses_every_label(tmp_path: Path, kb
     assert (family.correct, family.total) == (0, 1) and "not read" in family.misses[0]
     assert metrics["posting technologies (held out)"].fn == 1
     assert metrics["labelled requirements found (held out)"].total == 1
+
+
+def test_eval_every_position_labelled_scores_extra_positions_and_fields(tmp_path: Path):
+    """A parsed position with no labelled twin is an error, not an unknown, and a
+    title or company counts only on the position it belongs to."""
+    from infraprep.evaluation import evaluate_positions
+
+    (tmp_path / "cv" / "dotin").mkdir(parents=True)
+    (tmp_path / "eval").mkdir()
+    (tmp_path / "cv" / "dotin" / "1.xml").write_text(
+        """<cv>
+Jane Doe
+
+WORK EXPERIENCE
+
+Site Reliability Engineer
+Acme Cloud - Pune, Maharashtra
+March 2019 to Present
+* Ran the Kubernetes fleet
+
+Systems Administrator
+Initech - Pune, Maharashtra
+June 2015 to February 2019
+* Patched 300 Linux servers
+
+EDUCATION
+B.E. Computer Science, Pune University, 2015
+</cv>
+""",
+        encoding="utf-8",
+    )
+    (tmp_path / "eval" / "positions.yaml").write_text(
+        """- cv: cv/dotin/1.xml
+  positions:
+    - {titles: [Site Reliability Engineer], companies: [Acme Cloud], start: '2019-03', end: present}
+    - {titles: [Systems Engineer], companies: [Initech Ltd], start: '2015-06', end: '2019-02'}
+    - {titles: [Volunteer Tutor], companies: [], start: null, end: null}
+""",
+        encoding="utf-8",
+    )
+    metrics = {m.name: m for m in evaluate_positions(tmp_path)}
+    found = metrics["CV positions, all labelled: found"]
+    titles = metrics["CV positions, all labelled: titles"]
+    companies = metrics["CV positions, all labelled: companies"]
+    # both dated positions pair; the undated tutor role is missed
+    assert (found.tp, found.fp, found.fn) == (2, 0, 1)
+    # "Systems Administrator" is wrong for "Systems Engineer"; the tutor title is missed
+    assert (titles.tp, titles.fp, titles.fn) == (1, 1, 2)
+    # a legal form does not make "Initech" another employer
+    assert (companies.tp, companies.fp, companies.fn) == (2, 0, 0)
+    assert not any(m.name.endswith("(held out)") for m in metrics.values())
