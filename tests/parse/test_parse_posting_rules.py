@@ -547,3 +547,32 @@ We're looking for senior engineers to join the Teleport team.
     posting = parse_posting(text_document(jd), kb)
     assert posting.company == "Teleport"
     assert "Teleport" not in posting.technologies and "Go" in posting.technologies
+
+
+def test_parse_posting_what_a_product_owns_makes_it_the_employer(kb):
+    # GitLab's job-family pages never say "at GitLab", but they speak of what it owns
+    jd = """# Monitoring Engineer
+
+Distinguished Engineers are recognized experts across the company.
+
+## Responsibilities
+
+- Maintain GitLab's Prometheus monitoring and alerting infrastructure
+- Bundle Prometheus as a monitoring solution for GitLab packages
+- Improve coverage of GitLab performance monitoring
+"""
+    posting = parse_posting(text_document(jd), kb)
+    # the role described in a sentence is not the employer
+    assert posting.company == "GitLab"
+    assert "GitLab" not in posting.technologies and "Prometheus" in posting.technologies
+
+
+def test_parse_posting_a_chat_tool_named_as_a_medium_is_not_the_stack(kb):
+    p = _titled(
+        kb,
+        "Security Engineer",
+        "Proficiency to communicate over text-based mediums (Slack, issues, email)",
+        "Build Slack bots that page the on-call engineer",
+        "Run ChatOps commands against production",
+    )
+    assert [r.technologies for r in p.requirements] == [(), ("Slack",), ()]

@@ -13,6 +13,7 @@ from infraprep.parse.family import pick_family, score_families
 from infraprep.parse.level import infer_level
 from infraprep.parse.lines import Line, numbered_lines
 from infraprep.parse.phrases import first_sentence
+from infraprep.parse.positions import ROLE_WORDS
 from infraprep.parse.sections import JD_SECTIONS, jd_heading_section, split_sections
 from infraprep.parse.technologies import canonical_technologies, technology_categories
 
@@ -61,6 +62,13 @@ _ASKS_FOR = re.compile(
 )
 _TITLE_LABEL = re.compile(r"^(?:job description|job title|position|role)\s*[:–—-]\s*", re.I)
 _NOT_COMPANY = {"we", "our", "you", "this", "the", "it", "they", "about", "join", "as", "in"}
+
+
+def _not_a_company_name(name: str) -> bool:
+    """"We are", "This role is", and the role itself: "Distinguished Engineers are
+    recognized experts" describes the job, not the employer."""
+    words = name.split()
+    return words[0].lower() in _NOT_COMPANY or bool(ROLE_WORDS.fullmatch(words[-1]))
 
 
 def _years(text: str) -> float | None:
@@ -117,7 +125,7 @@ def _company(sections: list[tuple[str, Line | None, list[Line]]]) -> str | None:
         if name in ("about", "top", "role"):
             for line in body[:3]:
                 m = _COMPANY_SENTENCE.match(line.text)
-                if m and m.group(1).split()[0].lower() not in _NOT_COMPANY:
+                if m and not _not_a_company_name(m.group(1)):
                     return m.group(1)
     return None
 
@@ -147,16 +155,19 @@ def _employer_in_stack(text: str, technologies: tuple[str, ...]) -> str | None:
     """A technology the posting speaks of as its employer, when no line names one.
 
     Product companies' pages name their own product as a technology ("GitLab")
-    without an "About us" line; "at GitLab", "join the Teleport team" or "GitLab
-    team members" say it is the employer, and three mentions (its own links
-    included) say it is not in passing. One pass finds every candidate.
+    without an "About us" line; "at GitLab", "join the Teleport team", "GitLab
+    team members" or "GitLab's infrastructure" say it is the employer (pages
+    speak of a tool's parts, "the Kubernetes scheduler", not of what it owns),
+    and three mentions (its own links included) say it is not in passing. One
+    pass finds every candidate.
     """
     if not technologies:
         return None
     names = "|".join(re.escape(n) for n in sorted(technologies, key=len, reverse=True))
     as_employer = re.compile(
         rf"\b(?:at|join|joining|joined)(?: the)? ({names})\b(?! scale)|\b({names})(?:'s|’s)? "
-        rf"(?:team members?|team\b|values|mission|culture|employees)\b|^({names}) is a company\b",
+        rf"(?:team members?|team\b|values|mission|culture|employees)\b|^({names}) is a company\b"
+        rf"|\b({names})(?:'s|’s) \w",
         re.MULTILINE,
     )
     spoken_of = {next(g for g in m.groups() if g) for m in as_employer.finditer(text)}
