@@ -20,6 +20,11 @@ from infraprep.parse.dates import find_range, normalise_date, total_years
         ("June 2018 – February 2021", "2018-06", "2021-02"),
         ("from 5th October, 2015 till date", "2015-10", "present"),
         ("since Feb 2018", "2018-02", "present"),
+        ("Bangalore ( Jun 06 - Jul 11)", "2006-06", "2011-07"),
+        ("Jan '17 – present", "2017-01", "present"),
+        ("Mar 99 – Dec 03", "1999-03", "2003-12"),
+        ("Mar 2014 current", "2014-03", "present"),
+        ("20122016", "2012", "2016"),
     ],
 )
 def test_parse_dates_ranges(line, start, end):
@@ -44,3 +49,27 @@ def test_parse_dates_total_years_does_not_double_count_overlaps():
     years = total_years([("2020-01", "2021-12"), ("2021-01", "2022-12")], today)
     assert years == 3.0
     assert total_years([("2024-01", "present")], today) == 2.1  # the current month counts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In 2014 current projects were moved",  # "current" inside a sentence is no end date
+        "June 13, 2015 was the launch",  # a month and a day, not a two-digit year
+        "20162012",  # glued years must still run forwards
+    ],
+)
+def test_parse_dates_not_ranges(line):
+    assert find_range(line) is None
+
+
+def test_parse_dates_a_range_broken_over_two_lines_is_joined():
+    from infraprep.parse.dates import join_split_range
+
+    assert join_split_range("Mar 2014", "current") == "Mar 2014 – current"
+    assert join_split_range("Analyst (TA) (Dec 2008", "July 2011)") == (
+        "Analyst (TA) (Dec 2008 – July 2011)"
+    )
+    # two publication years in a row, newest first, are not one range
+    assert join_split_range("2015", "2014") is None
+    assert join_split_range("Graduated May 2012", "Senior Secondary") is None

@@ -193,3 +193,90 @@ def test_parse_positions_a_header_part_of_dates_only_is_neither_title_nor_compan
         UNTITLED,
         "GW Housing Programs",
     )
+
+
+def test_parse_positions_dates_broken_over_two_lines_date_first():
+    cv = """Marketing Related Experience
+Mar 2014
+current
+Promotions Assistant, Promostaff, Chadstone based
+Managed product research studies in supermarkets
+Dec 2013
+Feb 2014
+Marketing Assistant, Salvation Army, Melbourne
+Developed the social media strategy with the marketing officers
+"""
+    assert _positions(cv) == [
+        ("Promotions Assistant", "Promostaff", "2014-03", "present"),
+        ("Marketing Assistant", "Salvation Army", "2013-12", "2014-02"),
+    ]
+
+
+def test_parse_positions_academic_career_with_long_role_at_institution_lines():
+    cv = """Academic career
+2016 – present
+Research Associate at Laboratory for Foundations of Computer Science, University of Edinburgh, UK
+Responsibilities: research work on a project about a language for data curation.
+2012 – 2016
+Lecturer at the Institute of Information Technology, Lodz University of Technology, Poland
+Responsibilities: research on functional programming and compiler construction.
+Other publications
+2012 – present
+A blog about functional programming
+"""
+    assert _positions(cv) == [
+        ("Research Associate", "Laboratory for Foundations of Computer Science", "2016", "present"),
+        ("Lecturer", "Institute of Information Technology", "2012", "2016"),
+    ]
+
+
+def test_parse_positions_a_bracket_is_one_part_of_the_header():
+    cv = """Experience
+IVORY SYSTEMS -- Drupal Architect/Developer (consultant at Kyocera), October 2012 - February 2013
+- Wrote custom modules that read the corporate DB2 database
+"""
+    assert _positions(cv) == [
+        (
+            "Drupal Architect/Developer (consultant at Kyocera)",
+            "IVORY SYSTEMS",
+            "2012-10",
+            "2013-02",
+        )
+    ]
+
+
+def test_parse_positions_a_role_repeated_inside_its_own_span_is_a_project_of_it():
+    cv = """WORK EXPERIENCE
+Application Developer
+IBM India Pvt. Ltd. -
+April 2011 to March 2018
+Application development and maintenance services on SAP using ABAP.
+Application Developer
+IBM India Pvt. Ltd. -
+June 2017 to November 2017
+- Outbound file interfaces for forward and reverse logistics
+Application Developer
+Wipro -
+May 2018 to Present
+- Ran the SAP upgrade for 3 plants
+"""
+    profile = parse_profile(text_document(cv), TODAY)
+    assert [(p.title, p.company, p.start, p.end) for p in profile.positions] == [
+        ("Application Developer", "IBM India Pvt. Ltd.", "2011-04", "2018-03"),
+        ("Application Developer", "Wipro", "2018-05", "present"),
+    ]
+    # the project's bullet stays with the job, so evidence can still quote it
+    assert "Outbound file interfaces for forward and reverse logistics" in (
+        profile.positions[0].bullets
+    )
+
+
+def test_parse_positions_a_duration_field_restating_the_dates_is_not_a_new_position():
+    cv = """WORK EXPERIENCE
+Infosys LTD - Pune -
+April 2017 to Present
+Client: Insurance Client from London
+Duration: April 2017 -Till Date
+- Designed the solution architecture of the project
+"""
+    assert _positions(cv) == [(UNTITLED, "Infosys LTD", "2017-04", "present")]

@@ -27,19 +27,27 @@ _MONTH_NAME = (
 )
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _ORDINAL_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+# "Jun 06", "Sept '13": a month name makes two digits a year ("June 13, 2015" is a day).
+_SHORT_YEAR = r"'?\d{2}(?!\d|,|\s*\d|:)"
 _DATE = (
-    rf"(?:{_ORDINAL_DAY}{_MONTH_NAME}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}|"
-    rf"{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})"
+    rf"(?:{_ORDINAL_DAY}{_MONTH_NAME}\s*,?\s*'?{_YEAR}|{_MONTH_NAME}\s*{_SHORT_YEAR}|"
+    rf"(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}|{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})"
 )
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|onwards)"
 _SEP = r"\s*(?:-|–|—|to|until|till|through|~|→)\s*"
 RANGE = re.compile(
-    rf"(?P<start>{_DATE})(?:{_SEP}(?P<end>{_DATE}|{_PRESENT})|\s+(?P<onwards>onwards))",
+    rf"(?P<start>{_DATE})(?:{_SEP}(?P<end>{_DATE}|{_PRESENT})|"
+    rf"\s+(?P<onwards>onwards|(?:present|current|till date|to date)(?=\s*(?:$|[),|])))\b)",
     re.IGNORECASE,
 )
 SINCE = re.compile(
     rf"\b(?:since|from)\s+(?P<start>{_DATE})(?![\d\s]*(?:-|–|—|to\b|till\b))", re.IGNORECASE
 )
+
+# "20122016": a PDF whose font drew the en dash as a glyph the text layer lost.
+_GLUED_YEARS = re.compile(rf"^\s*(?P<start>{_YEAR})(?P<end>{_YEAR})\s*$")
+_ENDS_WITH_DATE = re.compile(rf"{_DATE}\s*$", re.IGNORECASE)
+_ONLY_END_DATE = re.compile(rf"^\s*(?:{_SEP})?(?:{_DATE}|{_PRESENT})\s*\)?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,11 @@ def normalise_date(text: str) -> str | None:
     if m:
         key = m.group(1).rstrip(".")[:4] if m.group(1).startswith("sept") else m.group(1)[:3]
         return f"{m.group(2)}-{MONTHS[key]:02d}"
+    m = re.match(rf"({_MONTH_NAME})\s*'?(\d{{2}})$", t)
+    if m:
+        key = m.group(1).rstrip(".")[:4] if m.group(1).startswith("sept") else m.group(1)[:3]
+        century = 2000 if int(m.group(2)) < 50 else 1900
+        return f"{century + int(m.group(2))}-{MONTHS[key]:02d}"
     m = re.match(rf"(0?[1-9]|1[0-2])\s*[/.-]\s*({_YEAR})", t)
     if m:
         return f"{m.group(2)}-{int(m.group(1)):02d}"
@@ -72,6 +85,9 @@ def normalise_date(text: str) -> str | None:
 
 def find_range(line: str) -> DateRange | None:
     """The first employment-style date range in a line, if any."""
+    glued = _GLUED_YEARS.match(line)
+    if glued and glued.group("end") >= glued.group("start"):
+        return DateRange(glued.group("start"), glued.group("end"), glued.span())
     for m in RANGE.finditer(line):
         start = normalise_date(m.group("start"))
         if m.group("onwards"):
@@ -87,6 +103,15 @@ def find_range(line: str) -> DateRange | None:
         if start:
             return DateRange(start, "present", since.span())
     return None
+
+
+def join_split_range(first: str, second: str) -> str | None:
+    """One line when a range is broken over two ("Mar 2014" / "current", "(Dec 2008" /
+    "July 2011)"): the layout put each end on its own line."""
+    if find_range(first) or not _ENDS_WITH_DATE.search(first) or not _ONLY_END_DATE.match(second):
+        return None
+    joined = f"{first.rstrip()} – {second.strip().lstrip('-–—~').strip()}"
+    return joined if find_range(joined) else None
 
 
 def to_month_index(value: str, today: dt.date, *, is_end: bool) -> int:

@@ -11,11 +11,12 @@ stands above a date line, as in date-first layouts, the header is read below it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from infraprep.models import Position
-from infraprep.parse.dates import MONTHS, DateRange, find_range
+from infraprep.parse.dates import MONTHS, DateRange, find_range, join_split_range, to_month_index
 from infraprep.parse.lines import Line
 from infraprep.parse.places import is_place, strip_place
 from infraprep.parse.technologies import find_technologies
@@ -44,7 +45,8 @@ DEGREE_WORDS = re.compile(
 # Words that make a name an organisation's ("Sasken Technologies", "Acme Inc.").
 _COMPANY_WORDS = re.compile(
     r"\b(?:inc|ltd|llc|llp|pvt|plc|gmbh|corp|corporation|company|limited|technologies|"
-    r"solutions|services|systems|software|consulting|consultancy|labs|group|bank|university|"
+    r"solutions|services|systems|software|consulting|consultancy|labs?|laboratory|group|bank|"
+    r"university|"
     r"college|school|institute|hospital|agency|foundation|associates|enterprises|industries|"
     r"international|infotech|networks|communications)\b",
     re.IGNORECASE,
@@ -73,7 +75,34 @@ _DURATION = re.compile(
     r"\(?\b\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?|weeks?)\b\)?", re.IGNORECASE
 )
 _ABBREV_END = re.compile(r"\b(?:ltd|inc|co|corp|pvt|llc|jr|sr)\.$", re.IGNORECASE)
-_SPLIT_HEADER = re.compile(r"\s+(?:—|–|-|\||@|at)\s+|,\s+|\s+·\s+")
+_SPLIT_HEADER = re.compile(r"\s+(?:—|–|--?|\||@|at)\s+|,\s+|\s+·\s+")
+
+
+def _split_header(text: str) -> list[str]:
+    """Header parts, a parenthesis kept whole: "Developer (consultant at Kyocera)" is one part."""
+    parts: list[str] = []
+    start = 0
+    for sep in [*_SPLIT_HEADER.finditer(text), None]:
+        end = sep.start() if sep else len(text)
+        if text[:end].count("(") > text[:end].count(")") and sep is not None:
+            continue  # inside a bracket: not a separator
+        parts.append(text[start:end])
+        start = sep.end() if sep else end
+    return parts
+
+
+def _trim_part(part: str) -> str:
+    """A part without the separators around it, and without a bracket left unmatched."""
+    part = part.strip(" -–—|,")
+    if part.startswith("(") and ")" not in part:
+        part = part[1:]
+    if part.endswith(")") and "(" not in part:
+        part = part[:-1]
+    if part.startswith("(") and part.endswith(")"):
+        part = part[1:-1]
+    return part.strip(" -–—|,")
+
+
 # A part made only of dates ("January to April 2006", "2019 -") names nobody.
 _DATE_WORDS = re.compile(
     rf"(?:[\W\d_]|\b(?:{'|'.join(MONTHS)})[a-z]*\.?\b|"
@@ -81,6 +110,7 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEADER_WORDS = 12  # a header line is a title, a company, a place and dates, no more
+_FAR_FUTURE = dt.date(9999, 1, 1)  # "present" is later than any written date
 UNTITLED = "Untitled position"  # the title of a position whose header names no title
 
 
@@ -190,8 +220,8 @@ def _header_parts(texts: list[str]) -> tuple[dict[str, str], list[str]]:
         text = strip_place(text)
         if not text or _reads_as_sentence(text) or _LINK.search(text):
             continue
-        for part in _SPLIT_HEADER.split(text):
-            part = part.strip(" -–—|,()")
+        for part in _split_header(text):
+            part = _trim_part(part)
             if _LEGAL_FORM.match(part) and parts:
                 parts[-1] = f"{parts[-1]}, {part}"  # "COMPANY, INC."
             elif part and not is_place(part) and not _DATE_WORDS.fullmatch(part):
@@ -223,7 +253,66 @@ def split_title_company(texts: list[str]) -> tuple[str, str | None]:
         )
     title = labelled.get("title", title)
     company = labelled.get("company", company)
+    if company and company.startswith("the "):  # "Lecturer at the Institute of ..."
+        company = company[4:]
     return title or UNTITLED, company
+
+
+_DURATION_KEYS = re.compile(r"^(?:duration|period|tenure|dates?|time period)$", re.IGNORECASE)
+
+
+def _repeats_dates(text: str, date: DateRange, headers: list[_Header]) -> bool:
+    """ "Duration: April 2017 - Till Date" under an entry with those dates restates them."""
+    field = _FIELD.match(text)
+    return bool(
+        field
+        and _DURATION_KEYS.match(field.group("key").strip())
+        and headers
+        and (headers[-1].date.start, headers[-1].date.end) == (date.start, date.end)
+    )
+
+
+def _within(inner: Position, outer: Position) -> bool:
+    """``inner``'s dates lie inside ``outer``'s and are not the same."""
+
+    def span(p: Position) -> tuple[int, int]:
+        start = to_month_index(p.start or "", _FAR_FUTURE, is_end=False)
+        end = to_month_index(p.end or "", _FAR_FUTURE, is_end=True)
+        return start, end
+
+    if not (inner.start and inner.end and outer.start and outer.end):
+        return False
+    (a, b), (c, d) = span(inner), span(outer)
+    return c <= a and b <= d and (a, b) != (c, d)
+
+
+def _fold_repeated_roles(positions: list[Position]) -> list[Position]:
+    """A role listed again inside its own span (same title and company, dates within) is a
+    project of that job, as Indeed exports list them: its bullets join the job."""
+    kept = list(positions)
+    for inner in positions:
+        outer = next(
+            (
+                o
+                for o in kept
+                if o is not inner
+                and o.title == inner.title != UNTITLED
+                and (inner.company is None or o.company == inner.company)
+                and _within(inner, o)
+            ),
+            None,
+        )
+        if outer is None:
+            continue
+        index = kept.index(outer)
+        kept[index] = outer.model_copy(
+            update={
+                "bullets": outer.bullets + inner.bullets,
+                "bullet_lines": outer.bullet_lines + inner.bullet_lines,
+            }
+        )
+        kept.remove(inner)
+    return kept
 
 
 def _headers(lines: list[Line]) -> list[_Header]:
@@ -232,6 +321,8 @@ def _headers(lines: list[Line]) -> list[_Header]:
     for a, line in enumerate(lines):
         date = find_range(line.text)
         if date is None or DEGREE_WORDS.search(line.text) or _is_prose(line.text, date):
+            continue
+        if _repeats_dates(line.text, date, headers):
             continue
         start, taken, i = a, 0, a - 1
         while i > consumed and taken < 3:
@@ -250,7 +341,7 @@ def _headers(lines: list[Line]) -> list[_Header]:
                 if (
                     not _is_header_line(nxt)
                     or find_range(nxt.text) is not None
-                    or len(nxt.text.split()) > 8
+                    or len(nxt.text.split()) > (14 if ROLE_WORDS.search(nxt.text) else 8)
                     or not _is_named(nxt.text)
                 ):
                     break
@@ -260,14 +351,30 @@ def _headers(lines: list[Line]) -> list[_Header]:
     return headers
 
 
+def _join_split_ranges(lines: list[Line]) -> list[Line]:
+    """Each date range on one line, where the layout broke it over two."""
+    joined: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i + 1 < len(lines) and (text := join_split_range(line.text, lines[i + 1].text)):
+            joined.append(replace(line, text=text))
+            i += 2
+            continue
+        joined.append(line)
+        i += 1
+    return joined
+
+
 def find_positions(lines: list[Line]) -> list[Position]:
     """Positions anchored on the date ranges in ``lines`` (a CV's experience section)."""
+    lines = _join_split_ranges(lines)
     headers = _headers(lines)
     positions: list[Position] = []
     for n, h in enumerate(headers):
         anchor = lines[h.anchor]
         rest = f"{anchor.text[: h.date.span[0]]} {anchor.text[h.date.span[1] :]}"
-        rest = re.sub(r"\(\s*\)", " ", rest).strip(" ,|-–—()")
+        rest = _trim_part(re.sub(r"\(\s*\)", " ", rest))
         texts = [lines[i].text for i in range(h.start, h.anchor) if not _is_skippable(lines[i])]
         if len(rest) > 2 and anchor.kind != "list_item":
             texts.append(rest)
@@ -290,4 +397,4 @@ def find_positions(lines: list[Line]) -> list[Position]:
                 line=lines[h.start].no,
             )
         )
-    return positions
+    return _fold_repeated_roles(positions)
