@@ -25,6 +25,11 @@ from infraprep.parse.dates import find_range, normalise_date, total_years
         ("Mar 99 – Dec 03", "1999-03", "2003-12"),
         ("Mar 2014 current", "2014-03", "present"),
         ("20122016", "2012", "2016"),
+        ("Aug-Sept 2014", "2014-08", "2014-09"),
+        ("January to May 2009", "2009-01", "2009-05"),
+        ("1992-95: SENIOR LEGAL OFFICER", "1992", "1995"),
+        ("2/1/2012 - Current", "2012-02", "present"),
+        ("8/1/2008 - 1/1/2012", "2008-08", "2012-01"),
     ],
 )
 def test_parse_dates_ranges(line, start, end):
@@ -57,6 +62,7 @@ def test_parse_dates_total_years_does_not_double_count_overlaps():
         "In 2014 current projects were moved",  # "current" inside a sentence is no end date
         "June 13, 2015 was the launch",  # a month and a day, not a two-digit year
         "20162012",  # glued years must still run forwards
+        "2010-11",  # November 2010 as often as 2010-2011: not read as a range
     ],
 )
 def test_parse_dates_not_ranges(line):

@@ -280,3 +280,37 @@ Duration: April 2017 -Till Date
 - Designed the solution architecture of the project
 """
     assert _positions(cv) == [(UNTITLED, "Infosys LTD", "2017-04", "present")]
+
+
+def test_parse_positions_title_under_the_dates_when_the_header_above_names_none():
+    cv = """WORK EXPERIENCE
+GW Career Center
+August 2010 to Present
+Career Ambassador/Graduate Intern
+- Advised 200 students a term on their CVs
+Department of Corrections
+February 1996 to January 1997
+Secretary of State
+Oracle Corporation
+December 1995 to February 1996
+- Ran the order system migration
+"""
+    assert _positions(cv) == [
+        ("Career Ambassador/Graduate Intern", "GW Career Center", "2010-08", "present"),
+        (UNTITLED, "Department of Corrections", "1996-02", "1997-01"),
+        # a role line just above the next dates heads that entry, not the one before
+        ("Secretary of State", "Oracle Corporation", "1995-12", "1996-02"),
+    ]
+
+
+def test_parse_positions_employment_record_heading_and_two_digit_end_years():
+    cv = """Employment Record
+1992-95: SENIOR LEGAL OFFICER, CENTRAL LAND COUNCIL, Alice Springs
+Ran the land claims for 12 communities under the Land Rights Act.
+1988-90: LEGAL OFFICER, CENTRAL LAND COUNCIL
+Drafted the council's employment policies.
+"""
+    assert _positions(cv) == [
+        ("SENIOR LEGAL OFFICER", "CENTRAL LAND COUNCIL", "1992", "1995"),
+        ("LEGAL OFFICER", "CENTRAL LAND COUNCIL", "1988", "1990"),
+    ]

@@ -31,6 +31,7 @@ _ORDINAL_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
 _SHORT_YEAR = r"'?\d{2}(?!\d|,|\s*\d|:)"
 _DATE = (
     rf"(?:{_ORDINAL_DAY}{_MONTH_NAME}\s*,?\s*'?{_YEAR}|{_MONTH_NAME}\s*{_SHORT_YEAR}|"
+    rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/{_YEAR}|"
     rf"(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}|{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})"
 )
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|onwards)"
@@ -40,6 +41,15 @@ RANGE = re.compile(
     rf"\s+(?P<onwards>onwards|(?:present|current|till date|to date)(?=\s*(?:$|[),|])))\b)",
     re.IGNORECASE,
 )
+# "1992-95", "2014-15": the end year in two digits. Up to 12 it could be a month
+# ("2010-11" is November 2010 as often as 2010-2011), so only a larger number counts.
+_SHORT_END = re.compile(rf"(?<!\d)(?P<start>{_YEAR})\s*[-–]\s*(?P<end>1[3-9]|[2-9]\d)(?![\d/.-])")
+# "Aug-Sept 2014", "January to May 2009": two months of one year.
+_MONTHS_OF_A_YEAR = re.compile(
+    rf"\b(?P<first>{_MONTH_NAME})\s*(?:-|–|—|to|till|until|through)\s*(?P<second>{_MONTH_NAME})"
+    rf"\s*,?\s*(?P<year>{_YEAR})(?!\s*(?:-|–|—|to\b))",
+    re.IGNORECASE,
+)
 SINCE = re.compile(
     rf"\b(?:since|from)\s+(?P<start>{_DATE})(?![\d\s]*(?:-|–|—|to\b|till\b))", re.IGNORECASE
 )
@@ -47,7 +57,7 @@ SINCE = re.compile(
 # "20122016": a PDF whose font drew the en dash as a glyph the text layer lost.
 _GLUED_YEARS = re.compile(rf"^\s*(?P<start>{_YEAR})(?P<end>{_YEAR})\s*$")
 _ENDS_WITH_DATE = re.compile(rf"{_DATE}\s*$", re.IGNORECASE)
-_ONLY_END_DATE = re.compile(rf"^\s*(?:{_SEP})?(?:{_DATE}|{_PRESENT})\s*\)?\s*$", re.IGNORECASE)
+_ONLY_END_DATE = re.compile(rf"^\s*(?:{_SEP})?(?:{_DATE}|{_PRESENT})\s*[):]?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,9 @@ def normalise_date(text: str) -> str | None:
         key = m.group(1).rstrip(".")[:4] if m.group(1).startswith("sept") else m.group(1)[:3]
         century = 2000 if int(m.group(2)) < 50 else 1900
         return f"{century + int(m.group(2))}-{MONTHS[key]:02d}"
+    m = re.match(rf"(0?[1-9]|1[0-2])/\d{{1,2}}/({_YEAR})", t)  # US order: "2/1/2012"
+    if m:
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
     m = re.match(rf"(0?[1-9]|1[0-2])\s*[/.-]\s*({_YEAR})", t)
     if m:
         return f"{m.group(2)}-{int(m.group(1)):02d}"
@@ -85,6 +98,18 @@ def normalise_date(text: str) -> str | None:
 
 def find_range(line: str) -> DateRange | None:
     """The first employment-style date range in a line, if any."""
+    months = _MONTHS_OF_A_YEAR.search(line)
+    if months and not RANGE.search(line[: months.start()]):
+        start = normalise_date(f"{months.group('first')} {months.group('year')}")
+        end = normalise_date(f"{months.group('second')} {months.group('year')}")
+        if start and end and start <= end:
+            return DateRange(start, end, months.span())
+    short = _SHORT_END.search(line)
+    if short and not RANGE.search(line[: short.start()]):
+        start_year = int(short.group("start"))
+        end_year = start_year // 100 * 100 + int(short.group("end"))
+        if start_year <= end_year <= start_year + 20:
+            return DateRange(short.group("start"), str(end_year), short.span())
     glued = _GLUED_YEARS.match(line)
     if glued and glued.group("end") >= glued.group("start"):
         return DateRange(glued.group("start"), glued.group("end"), glued.span())

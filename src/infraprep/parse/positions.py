@@ -33,7 +33,9 @@ ROLE_WORDS = re.compile(
     r"planner|strategist|marketer|recruiter|buyer|estimator|expert|professional|volunteer|"
     r"ambassador|bartender|waiter|waitress|chef|cook|driver|mechanic|electrician|attendant|"
     r"therapist|pharmacist|physician|attorney|lawyer|paralegal|banker|broker|merchandiser|"
-    r"inspector|surveyor|photographer|salesman|sales|leader|chairman|foreman|apprentice)s?\b",
+    r"inspector|surveyor|photographer|salesman|sales|leader|chairman|foreman|apprentice|mentor|"
+    r"aide|organi[sz]er|captain|cadet|columnist|solicitor|practitioner|barrister|registrar|"
+    r"waitperson|chair|chairperson|caregiver)s?\b",
     re.IGNORECASE,
 )
 # Degree words: a dated line naming one is education, not a job.
@@ -93,14 +95,14 @@ def _split_header(text: str) -> list[str]:
 
 def _trim_part(part: str) -> str:
     """A part without the separators around it, and without a bracket left unmatched."""
-    part = part.strip(" -–—|,")
+    part = part.strip(" -–—|,:")
     if part.startswith("(") and ")" not in part:
         part = part[1:]
     if part.endswith(")") and "(" not in part:
         part = part[:-1]
     if part.startswith("(") and part.endswith(")"):
         part = part[1:-1]
-    return part.strip(" -–—|,")
+    return part.strip(" -–—|,:")
 
 
 # A part made only of dates ("January to April 2006", "2019 -") names nobody.
@@ -315,6 +317,22 @@ def _fold_repeated_roles(positions: list[Position]) -> list[Position]:
     return kept
 
 
+def _title_below(lines: list[Line], start: int, anchor: int) -> bool:
+    """ "GW Career Center / August 2010 to Present / Career Ambassador": the header above
+    names no role and the short line under the dates does."""
+    above = f"{' '.join(ln.text for ln in lines[start:anchor])} {lines[anchor].text}"
+    below = lines[anchor + 1]
+    return (
+        not ROLE_WORDS.search(above)
+        and _is_header_line(below)
+        and find_range(below.text) is None
+        and len(below.text.split()) <= 8
+        and bool(ROLE_WORDS.search(below.text))
+        # a title just above the next dates heads the next entry
+        and not any(find_range(ln.text) for ln in lines[anchor + 2 : anchor + 4])
+    )
+
+
 def _headers(lines: list[Line]) -> list[_Header]:
     headers: list[_Header] = []
     consumed = -1
@@ -346,6 +364,8 @@ def _headers(lines: list[Line]) -> list[_Header]:
                 ):
                     break
                 end, j = j, j + 1
+        elif a + 1 < len(lines) and _title_below(lines, start, a):
+            end = a + 1
         headers.append(_Header(start, a, end, date))
         consumed = end
     return headers

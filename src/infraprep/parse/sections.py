@@ -165,6 +165,8 @@ CV_SECTIONS: dict[str, tuple[str, ...]] = {
         "experience summary",
         "professional background",
         "career",
+        "employment record",
+        "work record",
         "academic career",
         "professional career",
         "appointments",
