@@ -314,3 +314,46 @@ Drafted the council's employment policies.
         ("SENIOR LEGAL OFFICER", "CENTRAL LAND COUNCIL", "1992", "1995"),
         ("LEGAL OFFICER", "CENTRAL LAND COUNCIL", "1988", "1990"),
     ]
+
+
+def test_parse_positions_roles_under_an_employer_heading_with_its_whole_span():
+    cv = """Highlights of Employment
+STRATEGIC MARKETING, INC,
+1998 to 2008
+Senior Training & Consulting Manager, 2004 to 2008
+Responsible for the automotive CRM business and its product value proposition.
+Product Manager (Houston, TX), 2001 to 2004
+Grew 5 web-based direct mail products to 1800 dealerships.
+CHRYSLER CUSTOMER SERVICE DIVISION, Detroit, MI
+1981 to 1998
+Service Zone Manager, 1995 to 1996
+Ran the parts and service zone for 60 dealerships.
+"""
+    assert _positions(cv) == [
+        ("Senior Training & Consulting Manager", "STRATEGIC MARKETING, INC", "2004", "2008"),
+        # a place in brackets is not part of the title
+        ("Product Manager", "STRATEGIC MARKETING, INC", "2001", "2004"),
+        ("Service Zone Manager", "CHRYSLER CUSTOMER SERVICE DIVISION", "1995", "1996"),
+    ]
+
+
+def test_parse_positions_an_employer_with_its_own_bullets_is_a_position():
+    cv = """Experience
+Library Assistant, George T. Harrell Library
+May 2004 to August 2008
+Assisted students and library patrons with locating research material
+Literacy Campaign Intern
+January 2006 to May 2006
+Ran reading sessions for 30 pupils a week
+"""
+    assert [p[0] for p in _positions(cv)] == ["Library Assistant", "Literacy Campaign Intern"]
+    assert _positions(cv)[1][1] is None
+
+
+def test_parse_positions_template_words_are_not_a_company():
+    cv = """Work History
+Sales Associate, Company name, City
+March 2012 to May 2014
+- Sold 120 phone plans a month
+"""
+    assert _positions(cv) == [("Sales Associate", None, "2012-03", "2014-05")]

@@ -69,8 +69,17 @@ _COMPANY_KEYS = re.compile(
     r"^(?:company(?: name)?|employer(?:'?s)?(?: name)?|organi[sz]ation(?: name)?|firm)$", re.I
 )
 _OTHER_KEYS = re.compile(
-    r"^(?:duration|period|tenure|dates?|time period|from|client|project(?: name)?|location|"
-    r"place|city|team|environment|domain|technologies|tools)$",
+    r"^(?:duration|period|tenure|dates?|time period|from|client|project(?: name| title)?|"
+    r"location|place|city|team|environment|domain|technolog(?:y|ies)|tools|software|"
+    r"skills|gpa|team size)$",
+    re.IGNORECASE,
+)
+# Template words a CV left in place of a name ("Company name", "City"), and lines
+# that close a page rather than head an entry.
+_PLACEHOLDER = re.compile(
+    r"^(?:(?:company|employer'?s?|organi[sz]ation|school)(?:'?s)? name|name|city|state|country|"
+    r"location|duration|period|references?(?: available)?(?: upon request| on request)?|"
+    r"project summary|summary)$",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
@@ -91,6 +100,14 @@ def _split_header(text: str) -> list[str]:
         parts.append(text[start:end])
         start = sep.end() if sep else end
     return parts
+
+
+_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
+
+
+def _drop_place(match: re.Match[str]) -> str:
+    """ "Product Manager (Houston, TX)": a place in brackets goes; "(TA)" stays."""
+    return "" if is_place(match.group(1)) else match.group(0)
 
 
 def _trim_part(part: str) -> str:
@@ -223,10 +240,15 @@ def _header_parts(texts: list[str]) -> tuple[dict[str, str], list[str]]:
         if not text or _reads_as_sentence(text) or _LINK.search(text):
             continue
         for part in _split_header(text):
-            part = _trim_part(part)
+            part = _trim_part(_PARENTHESIS.sub(_drop_place, part))
             if _LEGAL_FORM.match(part) and parts:
                 parts[-1] = f"{parts[-1]}, {part}"  # "COMPANY, INC."
-            elif part and not is_place(part) and not _DATE_WORDS.fullmatch(part):
+            elif (
+                part
+                and not is_place(part)
+                and not _DATE_WORDS.fullmatch(part)
+                and not _PLACEHOLDER.match(part)
+            ):
                 parts.append(part)
     return labelled, parts
 
@@ -333,6 +355,29 @@ def _title_below(lines: list[Line], start: int, anchor: int) -> bool:
     )
 
 
+def _share_employer_spans(positions: list[Position], headings: set[int]) -> list[Position]:
+    """ "STRATEGIC MARKETING, INC / 1998 to 2008" straight over roles dated inside that
+    span and naming no employer: the lines are the employer's heading, not a position
+    of its own, and each role under it works there. ``headings``: the indexes of
+    positions whose header is a name above the dates with the next header right under.
+    """
+    result: list[Position] = []
+    employer: Position | None = None
+    for index, position in enumerate(positions):
+        if index in headings and position.title == UNTITLED and position.company:
+            employer = position
+            result.append(position)
+            continue
+        if employer is not None and position.company is None and _within(position, employer):
+            if result and result[-1] is employer:
+                result.pop()  # the heading gives way to its first role
+            position = position.model_copy(update={"company": employer.company})
+        else:
+            employer = None
+        result.append(position)
+    return result
+
+
 def _headers(lines: list[Line]) -> list[_Header]:
     headers: list[_Header] = []
     consumed = -1
@@ -417,4 +462,9 @@ def find_positions(lines: list[Line]) -> list[Position]:
                 line=lines[h.start].no,
             )
         )
-    return _fold_repeated_roles(positions)
+    headings = {
+        n
+        for n, h in enumerate(headers[:-1])
+        if h.end == h.anchor and h.start < h.anchor and headers[n + 1].start == h.end + 1
+    }
+    return _fold_repeated_roles(_share_employer_spans(positions, headings))
