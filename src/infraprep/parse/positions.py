@@ -77,7 +77,7 @@ _OTHER_KEYS = re.compile(
 # Template words a CV left in place of a name ("Company name", "City"), and lines
 # that close a page rather than head an entry.
 _PLACEHOLDER = re.compile(
-    r"^(?:(?:company|employer'?s?|organi[sz]ation|school)(?:'?s)? name|name|city|state|country|"
+    r"^(?:(?:company|employer'?s?|organi[sz]ation|school)(?:'?s)? name|name|city|state|st|country|"
     r"location|duration|period|references?(?: available)?(?: upon request| on request)?|"
     r"project summary|summary)$",
     re.IGNORECASE,
