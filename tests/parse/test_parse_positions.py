@@ -357,3 +357,17 @@ March 2012 to May 2014
 - Sold 120 phone plans a month
 """
     assert _positions(cv) == [("Sales Associate", None, "2012-03", "2014-05")]
+
+
+def test_parse_positions_a_role_with_one_year_is_a_position_an_award_is_not():
+    cv = """Professional Experience
+Fourth Grade Teacher, John Eager Howard Elementary School, 1976
+Taught reading and mathematics to a class of 28.
+Teacher of the Year Award, 1980
+Principal, Bethesda-Chevy Chase High School, 1995 - present
+- Led a staff of 120
+"""
+    assert _positions(cv) == [
+        ("Fourth Grade Teacher", "John Eager Howard Elementary School", "1976", "1976"),
+        ("Principal", "Bethesda-Chevy Chase High School", "1995", "present"),
+    ]

@@ -130,6 +130,22 @@ def find_range(line: str) -> DateRange | None:
     return None
 
 
+_TRAILING_DATE = re.compile(rf"(?:^|[,|(–—-]\s*|\s)(?P<date>{_DATE})\s*\)?\.?\s*$", re.IGNORECASE)
+
+
+def find_single_date(line: str) -> DateRange | None:
+    """A line's one closing date ("Fourth Grade Teacher, Eager School, 1976"): a role
+    held for a year or less, or whose end the CV does not give. Start and end are the
+    same, as the CV writes it."""
+    if find_range(line):
+        return None
+    m = _TRAILING_DATE.search(line)
+    if not m:
+        return None
+    date = normalise_date(m.group("date"))
+    return DateRange(date, date, m.span()) if date and date != "present" else None
+
+
 def join_split_range(first: str, second: str) -> str | None:
     """One line when a range is broken over two ("Mar 2014" / "current", "(Dec 2008" /
     "July 2011)"): the layout put each end on its own line."""

@@ -16,7 +16,14 @@ import re
 from dataclasses import dataclass, replace
 
 from infraprep.models import Position
-from infraprep.parse.dates import MONTHS, DateRange, find_range, join_split_range, to_month_index
+from infraprep.parse.dates import (
+    MONTHS,
+    DateRange,
+    find_range,
+    find_single_date,
+    join_split_range,
+    to_month_index,
+)
 from infraprep.parse.lines import Line
 from infraprep.parse.places import is_place, strip_place
 from infraprep.parse.technologies import find_technologies
@@ -339,6 +346,28 @@ def _fold_repeated_roles(positions: list[Position]) -> list[Position]:
     return kept
 
 
+_NOT_A_ROLE = re.compile(
+    r"\b(?:certifi\w*|certificate|awards?|awarded|prize|honou?rs?|scholarship|grant|"
+    r"published|publications?|paper|course|workshop|conference|seminar|of the year)\b",
+    re.IGNORECASE,
+)
+
+
+def _single_dated_role(line: Line) -> DateRange | None:
+    """ "Fourth Grade Teacher, Eager School, 1976": a header with a role and one date.
+
+    Only a header line whose words name a role counts; an award, a course or a
+    certification with a year is not a job.
+    """
+    date = find_single_date(line.text)
+    if date is None or not _is_header_line(line):
+        return None
+    rest = line.text[: date.span[0]]
+    if not ROLE_WORDS.search(rest) or _NOT_A_ROLE.search(rest) or _is_tool_list(rest.strip(" ,-")):
+        return None
+    return date
+
+
 def _title_below(lines: list[Line], start: int, anchor: int) -> bool:
     """ "GW Career Center / August 2010 to Present / Career Ambassador": the header above
     names no role and the short line under the dates does."""
@@ -382,7 +411,7 @@ def _headers(lines: list[Line]) -> list[_Header]:
     headers: list[_Header] = []
     consumed = -1
     for a, line in enumerate(lines):
-        date = find_range(line.text)
+        date = find_range(line.text) or _single_dated_role(line)
         if date is None or DEGREE_WORDS.search(line.text) or _is_prose(line.text, date):
             continue
         if _repeats_dates(line.text, date, headers):
@@ -392,7 +421,11 @@ def _headers(lines: list[Line]) -> list[_Header]:
             if _is_skippable(lines[i]):
                 i -= 1
                 continue
-            if not _is_header_line(lines[i]) or find_range(lines[i].text) is not None:
+            if (
+                not _is_header_line(lines[i])
+                or find_range(lines[i].text) is not None
+                or _NOT_A_ROLE.search(lines[i].text)
+            ):
                 break
             # a line that is only a place ("Syracuse, NY") does not use up the header
             start, taken, i = i, taken + (strip_place(lines[i].text) != ""), i - 1
