@@ -61,3 +61,22 @@ def test_positions_give_each_match_its_offset(kb):
 def test_machine_learning_is_its_own_competency_not_learning(find):
     found = find("Published research in AI/ML security")
     assert "machine-learning" in found and "learning" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "shows_scale"),
+    [
+        ("Carried the pager for a 60-service payments platform on EKS", True),
+        ("Own 22 PostgreSQL 15 clusters (about 38 TB in total)", True),
+        ("Run the security baseline for 42 AWS accounts", True),
+        ("Patched 1,200 Linux hosts every month", True),
+        ("Kept 5k servers on one kernel version", True),
+        ("Demonstrated experience with running systems at scale", True),
+        # a count below ten, or a number that is no count of systems, is no fleet
+        ("Ran 3 servers for the school", False),
+        ("Upgraded to version 2.10 on the hosts", False),
+        ("Cut 12 alerts from the dashboards", False),
+    ],
+)
+def test_competencies_scale_shown_by_counting_systems(find, text, shows_scale):
+    assert ("scale" in find(text)) is shows_scale

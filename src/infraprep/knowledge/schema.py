@@ -102,6 +102,12 @@ class Competency(Strict):
         "only the broader one does not show this one (threat intelligence is security work, "
         "IAM roles are not threat intelligence)",
     )
+    counted: tuple[str, ...] = Field(
+        default=(),
+        description="lower-case plural nouns that show it when a line counts at least "
+        "min_count of them ('14 clusters', 'a 60-service platform', '22 PostgreSQL clusters')",
+    )
+    min_count: int = Field(default=10, ge=2)
 
 
 class RoleFamily(Strict):

@@ -32,6 +32,21 @@ class CompetencyMatcher:
                     ids.append(comp.id)
             for phrase in comp.exclude:
                 self._ids_by_phrase.setdefault(phrase.lower(), [])
+        # "14 clusters", "a 60-service platform", "22 PostgreSQL 15 clusters": up to two
+        # words between the number and the noun, the noun singular after a hyphen
+        self._counted = [
+            (
+                c.id,
+                c.min_count,
+                re.compile(
+                    rf"(?<![\w.,])(\d[\d,]*)(k)?\+?(?:-(?:{'|'.join(_singulars(c.counted))})\b|"
+                    rf"(?:\s+[\w.-]+){{0,2}}?\s+(?:{'|'.join(map(re.escape, c.counted))})\b)",
+                    re.IGNORECASE,
+                ),
+            )
+            for c in competencies
+            if c.counted
+        ]
         phrases = sorted(self._ids_by_phrase, key=lambda p: (-len(p), p))
         body = "|".join(re.escape(p) for p in phrases)
         self._pattern = re.compile(rf"(?<![\w/+-])(?:{body})(?![\w+]|-\w)", re.IGNORECASE)
@@ -42,8 +57,18 @@ class CompetencyMatcher:
                 yield match, cid
 
     def find(self, text: str) -> tuple[str, ...]:
-        """Competency ids in first-appearance order, without repeats."""
-        return tuple(dict.fromkeys(cid for _, cid in self._matches(text)))
+        """Competency ids in first-appearance order, without repeats; a competency shown by
+        a count ("14 clusters") comes after the ones named in words."""
+        named = [cid for _, cid in self._matches(text)]
+        return tuple(dict.fromkeys([*named, *self._shown_by_counts(text)]))
+
+    def _shown_by_counts(self, text: str) -> Iterator[str]:
+        for cid, least, pattern in self._counted:
+            if any(
+                int(m.group(1).replace(",", "")) * (1000 if m.group(2) else 1) >= least
+                for m in pattern.finditer(text)
+            ):
+                yield cid
 
     def broaden(self, ids: Iterable[str]) -> tuple[str, ...]:
         """The ids, then the field each speciality narrows: a PCI DSS audit shows security."""
@@ -65,6 +90,11 @@ class CompetencyMatcher:
     def phrases(self, text: str) -> list[tuple[str, str]]:
         """(matched phrase, competency id) pairs, for explaining a match."""
         return [(match.group(0), cid) for match, cid in self._matches(text)]
+
+
+def _singulars(plurals: Iterable[str]) -> list[str]:
+    """ "services" -> "service", for "a 60-service platform"."""
+    return [re.escape(p.removesuffix("s")) for p in plurals]
 
 
 @functools.lru_cache(maxsize=4)
