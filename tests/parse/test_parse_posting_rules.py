@@ -576,3 +576,13 @@ def test_parse_posting_a_chat_tool_named_as_a_medium_is_not_the_stack(kb):
         "Run ChatOps commands against production",
     )
     assert [r.technologies for r in p.requirements] == [(), ("Slack",), ()]
+
+
+def test_parse_posting_years_written_as_a_word_and_a_digit_or_singular(kb):
+    posting = _titled(
+        kb,
+        "Site Reliability Engineer",
+        "To qualify, you must have one (1) year of specialized experience",
+        "At least 1 year of on-call experience",
+    )
+    assert [r.years for r in posting.requirements] == [1, 1]

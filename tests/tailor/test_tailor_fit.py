@@ -217,6 +217,15 @@ def test_fit_years_asked_are_answered_by_the_years_the_cv_states(kb):
     assert row.status == "partly" and "eight years" in row.cv.text
 
 
+def test_fit_years_asked_with_no_line_stating_them_are_answered_by_the_latest_role(kb):
+    req = "To qualify, you must have one (1) year of specialized experience at the next grade."
+    row = _fit_rows(kb, CV, [req])[req]
+    # the CV's dated role (Mar 2020 to today) spans the year; its header is the evidence
+    assert row.status == "partly" and row.cv.text == "Site Reliability Engineer — Acme Cloud"
+    longer = "Ten years of experience in systems engineering or a related field."
+    assert _fit_rows(kb, CV, [longer])[longer].status == "gap"
+
+
 def test_fit_technologies_named_only_in_brackets_are_examples_one_is_enough(kb):
     req = "Understanding of core web technologies (HTTP, HTML, CSS, JavaScript)."
     row = _fit_rows(kb, FULLSTACK_CV, [req])[req]

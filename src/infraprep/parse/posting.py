@@ -43,7 +43,7 @@ _APPLY_OR_PAY = re.compile(
     re.IGNORECASE,
 )
 _YEARS = re.compile(
-    r"(\d{1,2})(?:\s*(?:-|–|to)\s*(\d{1,2}))?\s*\+?\s*(?:years|yrs)\b",
+    r"(\d{1,2})\)?(?:\s*(?:-|–|to)\s*(\d{1,2}))?\s*\+?\s*(?:years?|yrs)\b",
     re.IGNORECASE,
 )
 _COMPANY_SENTENCE = re.compile(

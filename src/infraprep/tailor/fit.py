@@ -224,10 +224,18 @@ def _shows_head(asked: Asked, have: set[str], *, every: bool = False) -> bool:
     return any(c in have for c in objects or heads)
 
 
-def match_requirement(req: Requirement, needs: Needs, cv_years: float | None = None) -> FitRow:
+def match_requirement(
+    req: Requirement,
+    needs: Needs,
+    cv_years: float | None = None,
+    latest_role: CvLine | None = None,
+) -> FitRow:
     """The row for one requirement; ``cv_years`` is what the CV's dated positions span.
 
     "8+ years in security" is not met by one bullet when the CV spans fewer years.
+    "One year of specialized experience", naming no skill, is answered partly by the
+    ``latest_role``'s header when the dated positions span the years and no line
+    says how long.
     """
     asked = Asked(req, needs)
     best: tuple[tuple[float, ...], float, CvLine | None, tuple[str, ...]] = ((0.0,), 0.0, None, ())
@@ -240,6 +248,15 @@ def match_requirement(req: Requirement, needs: Needs, cv_years: float | None = N
             best = (rank, score, line, matched)
     _rank_key, score, line, matched = best
     wanted = asked.wanted
+    if (
+        line is None
+        and not wanted
+        and not asked.role_categories  # "2 years as a Front End Developer" names the kind
+        and req.years
+        and latest_role is not None
+        and (cv_years or 0) >= req.years
+    ):
+        score, line = 0.5, latest_role
     covered: set[str] = set()
     for key in wanted:
         if needs.gap.get(key, 1.0) < 0.95:
@@ -266,7 +283,9 @@ def match_requirement(req: Requirement, needs: Needs, cv_years: float | None = N
 
 def assess_fit(posting: Posting, profile: Profile, needs: Needs) -> Fit:
     years = profile.years_experience
-    rows = tuple(match_requirement(req, needs, years) for req in posting.requirements)
+    latest = next((p for p in profile.positions if p.start), None)
+    latest_role = next((ln for ln in needs.cv_lines if latest and ln.no == latest.line), None)
+    rows = tuple(match_requirement(req, needs, years, latest_role) for req in posting.requirements)
     value = {"met": 1.0, "partly": 0.5, "gap": 0.0}
     weight = {"must": 2.0, "nice": 1.0}
     total = sum(weight[r.kind] for r in rows) or 1.0
