@@ -371,3 +371,29 @@ Principal, Bethesda-Chevy Chase High School, 1995 - present
         ("Fourth Grade Teacher", "John Eager Howard Elementary School", "1976", "1976"),
         ("Principal", "Bethesda-Chevy Chase High School", "1995", "present"),
     ]
+
+
+def test_parse_positions_dates_leading_a_job_paragraph():
+    cv = """Relevant experience
+2006 TO 2012: SELF-EMPLOYED LEGAL PRACTITIONER principally working in native title, \
+including appearing in the Federal Court.
+2004-2006: PRINCIPAL LEGAL OFFICER, NATIVE TITLE SERVICES
+Ran the claims team of 9 lawyers.
+1986-87: travelling in Europe and Africa and doing voluntary work in the Legal \
+Resources Centres for ten months.
+"""
+    assert _positions(cv) == [
+        ("SELF-EMPLOYED LEGAL PRACTITIONER", None, "2006", "2012"),
+        ("PRINCIPAL LEGAL OFFICER", "NATIVE TITLE SERVICES", "2004", "2006"),
+    ]
+
+
+def test_parse_positions_a_running_page_head_is_not_a_header():
+    cv = """Experience
+Senior Consultant
+Oxfam Australia
+Annie Keely, Curriculum Vitae, April 2013
+1999 - 2002
+- Ran the regional programme for 4 countries
+"""
+    assert _positions(cv) == [("Senior Consultant", "Oxfam Australia", "1999", "2002")]

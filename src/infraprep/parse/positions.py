@@ -68,6 +68,7 @@ _SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|in|io)/", re.IGNORECASE)
+_RUNNING_HEAD = re.compile(r"\b(?:curriculum vitae|r[ée]sum[ée]|cv)\b(?!\s*\w)|\bpage \d+\b", re.I)
 _PAGE_MARK = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-)$", re.I)
 # "Key: value" header fields; the key says what the value is.
 _FIELD = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z' ]{1,24}?)\s*[:：]\s*(?P<value>.*)$")
@@ -151,9 +152,14 @@ class _Header:
 
 
 def _is_skippable(line: Line) -> bool:
-    """Page furniture inside a header (a page's link footer, "Page 2 of 3"): read past it."""
+    """Page furniture inside a header (a page's link footer, "Page 2 of 3", "Annie Keely,
+    Curriculum Vitae, April 2013"): read past it."""
     text = line.text.strip()
-    return bool(_PAGE_MARK.match(text)) or (bool(_LINK.search(text)) and len(text.split()) <= 3)
+    return (
+        bool(_PAGE_MARK.match(text))
+        or (bool(_LINK.search(text)) and len(text.split()) <= 3)
+        or (bool(_RUNNING_HEAD.search(text)) and len(text.split()) <= 8)
+    )
 
 
 def _reads_as_sentence(text: str) -> bool:
@@ -204,8 +210,35 @@ def _is_header_line(line: Line) -> bool:
 def _is_prose(text: str, date: DateRange) -> bool:
     """A date inside a long sentence ("Google Transition (2009 - 2014) Served on ...")
     dates a project or an award, not a job."""
+    if _lead_in(text, date) is not None:
+        return False
     rest = f"{text[: date.span[0]]} {text[date.span[1] :]}"
     return len(rest.split()) > _MAX_HEADER_WORDS
+
+
+def _lead_in(text: str, date: DateRange) -> str | None:
+    """ "2006 TO 2012: SELF-EMPLOYED LEGAL PRACTITIONER principally working in ...": the
+    dates lead the paragraph of the job, and its header runs up to where the sentence
+    starts (two lower-case words in a row, or a full stop)."""
+    after = text[date.span[1] :]
+    if date.span[0] > 1 or not after.lstrip().startswith(":"):
+        return None
+    head: list[str] = []
+    for word in after.lstrip()[1:].split():
+        if head and word[:1].islower() and head[-1][:1].islower():
+            head.pop()
+            break
+        head.append(word)
+        if word.endswith(".") and not _ABBREV_END.search(word):
+            break
+    if head and head[0].lower() in _FUNCTION_WORDS:
+        return None  # "1979-1983: During four years of Articles ..." is a sentence
+    return " ".join(head).rstrip(".,;") or None
+
+
+_FUNCTION_WORDS = frozenset(
+    {"during", "in", "as", "while", "for", "with", "after", "before", "at", "on", "the", "a"}
+)
 
 
 def _is_named(text: str) -> bool:
@@ -471,7 +504,9 @@ def find_positions(lines: list[Line]) -> list[Position]:
     positions: list[Position] = []
     for n, h in enumerate(headers):
         anchor = lines[h.anchor]
-        rest = f"{anchor.text[: h.date.span[0]]} {anchor.text[h.date.span[1] :]}"
+        rest = _lead_in(anchor.text, h.date) or (
+            f"{anchor.text[: h.date.span[0]]} {anchor.text[h.date.span[1] :]}"
+        )
         rest = _trim_part(re.sub(r"\(\s*\)", " ", rest))
         texts = [lines[i].text for i in range(h.start, h.anchor) if not _is_skippable(lines[i])]
         if len(rest) > 2 and anchor.kind != "list_item":
