@@ -397,3 +397,13 @@ Annie Keely, Curriculum Vitae, April 2013
 - Ran the regional programme for 4 countries
 """
     assert _positions(cv) == [("Senior Consultant", "Oxfam Australia", "1999", "2002")]
+
+
+def test_parse_positions_a_heading_over_a_group_of_entries_is_not_a_title():
+    cv = """Experience
+CAMPUS LEADERSHIP
+Public Relations Chair, Sigma Kappa
+2015 - 2016
+- Ran the chapter's press and social media for 120 members
+"""
+    assert _positions(cv) == [("Public Relations Chair", "Sigma Kappa", "2015", "2016")]

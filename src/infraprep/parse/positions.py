@@ -182,6 +182,21 @@ _SUBHEADING = re.compile(
 )
 
 
+# Words of a heading over a group of entries ("CAMPUS LEADERSHIP", "Professional
+# Affiliations"): a line made only of them heads a list, not one position.
+_GROUP_HEADING = re.compile(
+    r"^(?:(?:campus|leadership|professional|affiliations?|community|involvement|volunteer(?:ing)?|"
+    r"experiences?|related|relevant|activities|extracurricular|service|employment|history|work|"
+    r"additional|other|teaching|research|academic|student|memberships|organi[sz]ations|and|&|of)"
+    r"[\s:,/]*)+$",
+    re.IGNORECASE,
+)
+
+
+def _is_group_heading(text: str) -> bool:
+    return bool(_GROUP_HEADING.match(text.strip()))
+
+
 def _is_tool_list(text: str) -> bool:
     """ "Adobe Dreamweaver, MS PowerPoint": a list of tools, which names no job."""
     items = [i.strip() for i in re.split(r"[,;|/]", text) if i.strip()]
@@ -197,6 +212,7 @@ def _is_header_line(line: Line) -> bool:
     return (
         line.kind != "list_item"
         and not _SUBHEADING.match(text.rstrip(":").strip())
+        and not _is_group_heading(text)
         and not _is_tool_list(text)
         and len(text) <= 100
         and len(text.split()) <= 14
