@@ -407,3 +407,22 @@ Public Relations Chair, Sigma Kappa
 - Ran the chapter's press and social media for 120 members
 """
     assert _positions(cv) == [("Public Relations Chair", "Sigma Kappa", "2015", "2016")]
+
+
+def test_parse_positions_role_of_the_organisation_names_both():
+    cv = """Professional Experience
+Secretary General of the International Civil Aviation Organization (ICAO), 2009 - 2015
+- Led the secretariat of 700 staff
+Member of the Technical Staff, 2005 - 2009
+- Ran the yearly capacity plan
+"""
+    assert _positions(cv) == [
+        (
+            "Secretary General",
+            "International Civil Aviation Organization (ICAO)",
+            "2009",
+            "2015",
+        ),
+        # "the Technical Staff" is no organisation's name: the title stays whole
+        ("Member of the Technical Staff", None, "2005", "2009"),
+    ]

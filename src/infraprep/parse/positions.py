@@ -32,7 +32,8 @@ ROLE_WORDS = re.compile(
     r"\b(?:engineer|engineering|developer|development|administrator|admin|architect|manager|"
     r"lead|intern|internship|consultant|analyst|sre|devops|specialist|scientist|director|head|"
     r"officer|programmer|technician|designer|owner|associate|founder|co-founder|cto|ceo|coo|"
-    r"cfo|cio|vp|svp|evp|president|member of technical staff|mts|smts|operator|tester|trainee|"
+    r"cfo|cio|vp|svp|evp|president|member of (?:the )?technical staff|mts|smts|operator|tester|"
+    r"trainee|"
     r"fellow|researcher|coordinator|executive|assistant|representative|support|administrador|"
     r"editor|writer|reporter|journalist|anchor|producer|teacher|lecturer|professor|instructor|"
     r"tutor|trainer|coach|nurse|accountant|auditor|controller|clerk|cashier|receptionist|"
@@ -335,7 +336,25 @@ def split_title_company(texts: list[str]) -> tuple[str, str | None]:
     company = labelled.get("company", company)
     if company and company.startswith("the "):  # "Lecturer at the Institute of ..."
         company = company[4:]
+    split = _ROLE_OF_THE_ORG.match(title or "") if company is None else None
+    if split and ROLE_WORDS.search(split["role"]) and _names_an_organisation(split["org"]):
+        title, company = split["role"], split["org"]
     return title or UNTITLED, company
+
+
+# "Secretary General of the International Civil Aviation Organization (ICAO)"
+_ROLE_OF_THE_ORG = re.compile(r"^(?P<role>.+?)\s+of\s+the\s+(?P<org>[A-Z].+)$")
+
+
+def _names_an_organisation(text: str) -> bool:
+    """ "International Civil Aviation Organization (ICAO)", "Aviation Security Branch":
+    an organisation's word, its acronym, or three or more capitalised words ("Member
+    of the Technical Staff" names no organisation)."""
+    words = re.findall(r"[A-Za-z][\w'&.-]*", text)
+    capitalised = [w for w in words if w[0].isupper()]
+    return bool(re.search(r"\([A-Z]{2,}\)", text) or _COMPANY_WORDS.search(text)) or (
+        len(capitalised) >= 3 and len(capitalised) * 2 >= len(words)
+    )
 
 
 _DURATION_KEYS = re.compile(r"^(?:duration|period|tenure|dates?|time period)$", re.IGNORECASE)
