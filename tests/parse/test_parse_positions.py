@@ -426,3 +426,35 @@ Member of the Technical Staff, 2005 - 2009
         # "the Technical Staff" is no organisation's name: the title stays whole
         ("Member of the Technical Staff", None, "2005", "2009"),
     ]
+
+
+def test_parse_positions_a_date_column_beside_the_entries():
+    cv = """Other Employment Experience
+July 2007
+Nov 2012 Tutor, Victorian Certificate of Education (VCE), History
+Tutored seven VCE History students in their final year
+Jan 2005
+Feb 2008 General Waitperson
+Chinos Café, Rowville
+Customer service and order taking for a 60-seat café
+"""
+    assert [(p[0], p[2], p[3]) for p in _positions(cv)] == [
+        ("Tutor", "2007-07", "2012-11"),
+        ("General Waitperson", "2005-01", "2008-02"),
+    ]
+
+
+def test_parse_positions_a_line_opening_with_an_open_range_and_the_employment_type():
+    cv = """Work Experience
+Game Programmer
+6/2007
+present K20 Center, Norman, OK
+- Wrote the physics for 3 educational games in C++
+Information Technology Analyst
+8/2003 - 6/2007 (full-time)
+- Ran the course-delivery servers
+"""
+    assert _positions(cv) == [
+        ("Game Programmer", "K20 Center", "2007-06", "present"),
+        ("Information Technology Analyst", None, "2003-08", "2007-06"),
+    ]

@@ -54,9 +54,15 @@ SINCE = re.compile(
     rf"\b(?:since|from)\s+(?P<start>{_DATE})(?![\d\s]*(?:-|–|—|to\b|till\b))", re.IGNORECASE
 )
 
+# "6/2007 present K20 Center": a line that opens with its range needs no separator.
+_LEADING_OPEN_RANGE = re.compile(
+    rf"^\s*(?P<start>{_DATE})\s+(?:present|current|till date|to date)\b", re.IGNORECASE
+)
 # "20122016": a PDF whose font drew the en dash as a glyph the text layer lost.
 _GLUED_YEARS = re.compile(rf"^\s*(?P<start>{_YEAR})(?P<end>{_YEAR})\s*$")
 _ENDS_WITH_DATE = re.compile(rf"{_DATE}\s*$", re.IGNORECASE)
+_ONLY_DATE = re.compile(rf"^\s*{_DATE}\s*$", re.IGNORECASE)
+_STARTS_WITH_END_DATE = re.compile(rf"^\s*(?:{_DATE}|{_PRESENT})\s+\S", re.IGNORECASE)
 _ONLY_END_DATE = re.compile(rf"^\s*(?:{_SEP})?(?:{_DATE}|{_PRESENT})\s*[):]?\s*$", re.IGNORECASE)
 
 
@@ -110,6 +116,9 @@ def find_range(line: str) -> DateRange | None:
         end_year = start_year // 100 * 100 + int(short.group("end"))
         if start_year <= end_year <= start_year + 20:
             return DateRange(short.group("start"), str(end_year), short.span())
+    leading = _LEADING_OPEN_RANGE.match(line)
+    if leading and (start := normalise_date(leading.group("start"))):
+        return DateRange(start, "present", leading.span())
     glued = _GLUED_YEARS.match(line)
     if glued and glued.group("end") >= glued.group("start"):
         return DateRange(glued.group("start"), glued.group("end"), glued.span())
@@ -148,8 +157,14 @@ def find_single_date(line: str) -> DateRange | None:
 
 def join_split_range(first: str, second: str) -> str | None:
     """One line when a range is broken over two ("Mar 2014" / "current", "(Dec 2008" /
-    "July 2011)"): the layout put each end on its own line."""
-    if find_range(first) or not _ENDS_WITH_DATE.search(first) or not _ONLY_END_DATE.match(second):
+    "July 2011)"): the layout put each end on its own line. When the first line is only
+    a date, the second may go on after its date ("July 2007" / "Nov 2012 Tutor, VCE
+    History"), as a date column beside the entry extracts."""
+    if find_range(first) or not _ENDS_WITH_DATE.search(first):
+        return None
+    if not _ONLY_END_DATE.match(second) and not (
+        _ONLY_DATE.match(first) and _STARTS_WITH_END_DATE.match(second)
+    ):
         return None
     joined = f"{first.rstrip()} – {second.strip().lstrip('-–—~').strip()}"
     return joined if find_range(joined) else None

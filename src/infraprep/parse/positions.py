@@ -88,7 +88,7 @@ _OTHER_KEYS = re.compile(
 _PLACEHOLDER = re.compile(
     r"^(?:(?:company|employer'?s?|organi[sz]ation|school)(?:'?s)? name|name|city|state|st|country|"
     r"location|duration|period|references?(?: available)?(?: upon request| on request)?|"
-    r"project summary|summary)$",
+    r"project summary|summary|full[- ]time|part[- ]time|contract|temporary|permanent|remote)$",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
