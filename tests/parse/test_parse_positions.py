@@ -458,3 +458,18 @@ Information Technology Analyst
         ("Game Programmer", "K20 Center", "2007-06", "present"),
         ("Information Technology Analyst", None, "2003-08", "2007-06"),
     ]
+
+
+def test_parse_positions_a_state_code_is_not_a_degree_and_glued_present():
+    cv = """Experience
+Director of Career Services, Former Students Association, Columbia, MS, 1996 to 1999
+- Founded one of the country's first alumni career services
+Ellicott Mills High School, Anne Arundel County Public Schools, MD
+2008present
+Special Education Teacher (Learning for Independence Program)
+- Adapted the curriculum for 14 students
+"""
+    assert [(p[0], p[2], p[3]) for p in _positions(cv)] == [
+        ("Director of Career Services", "1996", "1999"),
+        ("Special Education Teacher (Learning for Independence Program)", "2008", "present"),
+    ]

@@ -54,9 +54,10 @@ SINCE = re.compile(
     rf"\b(?:since|from)\s+(?P<start>{_DATE})(?![\d\s]*(?:-|–|—|to\b|till\b))", re.IGNORECASE
 )
 
-# "6/2007 present K20 Center": a line that opens with its range needs no separator.
+# "6/2007 present K20 Center", "2008present": a line that opens with its range needs no
+# separator.
 _LEADING_OPEN_RANGE = re.compile(
-    rf"^\s*(?P<start>{_DATE})\s+(?:present|current|till date|to date)\b", re.IGNORECASE
+    rf"^\s*(?P<start>{_DATE})\s*(?:present|current|till date|to date)\b", re.IGNORECASE
 )
 # "20122016": a PDF whose font drew the en dash as a glyph the text layer lost.
 _GLUED_YEARS = re.compile(rf"^\s*(?P<start>{_YEAR})(?P<end>{_YEAR})\s*$")

@@ -421,6 +421,14 @@ _NOT_A_ROLE = re.compile(
 )
 
 
+# "Columbia, MS", "Boston, MA": a state after a comma, not a Master of Science.
+_STATE_LIKE_DEGREE = re.compile(r",\s*(?:MS|MA|ME)\b")
+
+
+def _names_a_degree(text: str) -> bool:
+    return bool(DEGREE_WORDS.search(_STATE_LIKE_DEGREE.sub("", text)))
+
+
 def _single_dated_role(line: Line) -> DateRange | None:
     """ "Fourth Grade Teacher, Eager School, 1976": a header with a role and one date.
 
@@ -480,7 +488,7 @@ def _headers(lines: list[Line]) -> list[_Header]:
     consumed = -1
     for a, line in enumerate(lines):
         date = find_range(line.text) or _single_dated_role(line)
-        if date is None or DEGREE_WORDS.search(line.text) or _is_prose(line.text, date):
+        if date is None or _names_a_degree(line.text) or _is_prose(line.text, date):
             continue
         if _repeats_dates(line.text, date, headers):
             continue
