@@ -473,3 +473,17 @@ Special Education Teacher (Learning for Independence Program)
         ("Director of Career Services", "1996", "1999"),
         ("Special Education Teacher (Learning for Independence Program)", "2008", "present"),
     ]
+
+
+def test_parse_positions_symbol_font_glyphs_and_empty_brackets_are_dropped():
+    cv = """Experience
+Team Lead [ ]
+OptimusInnovations Internet Labs
+August 2012 - Present
+\uf07d Led a team of 5 building the school management product
+"""
+    profile = parse_profile(text_document(cv), TODAY)
+    assert [(p.title, p.company) for p in profile.positions] == [
+        ("Team Lead", "OptimusInnovations Internet Labs")
+    ]
+    assert "\uf07d" not in " ".join(profile.positions[0].bullets)

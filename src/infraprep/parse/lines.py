@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from infraprep.models import Document
 
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦●○■□➢➤►▶✓✔→·]|\(cid:\d+\)|\d{1,2}[.)])\s+")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
 
@@ -37,6 +38,8 @@ def clean_text(text: str) -> str:
     text = _MD_EMPHASIS.sub(r"\2", text)
     text = _MD_LINK.sub(r"\1", text)
     text = text.replace("\u00a0", " ")
+    # symbol-font bullets land in the private use area ("\uf07d Led ..."): no reader sees them
+    text = _PRIVATE_USE.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -121,7 +121,7 @@ def _drop_place(match: re.Match[str]) -> str:
 
 def _trim_part(part: str) -> str:
     """A part without the separators around it, and without a bracket left unmatched."""
-    part = part.strip(" -–—|,:")
+    part = re.sub(r"\s*\[\s*\]", "", part).strip(" -–—|,:")  # "Team Lead [ ]"
     if part.startswith("(") and ")" not in part:
         part = part[1:]
     if part.endswith(")") and "(" not in part:
