@@ -487,3 +487,17 @@ August 2012 - Present
         ("Team Lead", "OptimusInnovations Internet Labs")
     ]
     assert "\uf07d" not in " ".join(profile.positions[0].bullets)
+
+
+def test_parse_positions_a_slash_between_role_and_organisation_separates_them():
+    cv = """Experience
+Intern engineer / Joobi Solution Limited
+June 2008 - September 2008
+- Wrote the PHP installer for 3 Joomla extensions
+Director of Field Operations / Fix Operations Specialist, 2000 to 2001
+- Ran fixed operations for three dealerships
+"""
+    assert [(p[0], p[1]) for p in _positions(cv)] == [
+        ("Intern engineer", "Joobi Solution Limited"),
+        ("Director of Field Operations / Fix Operations Specialist", None),
+    ]

@@ -111,6 +111,23 @@ def _split_header(text: str) -> list[str]:
     return parts
 
 
+def _role_slash_employer(part: str) -> list[str]:
+    """ "Intern engineer / Joobi Solution Limited": a slash between a role and an
+    organisation separates them; "Director of Field Operations / Fix Operations
+    Specialist" is one combined title and stays whole."""
+    sides = part.split(" / ")
+    if len(sides) == 2:
+        role, org = sides
+        if (
+            ROLE_WORDS.search(role)
+            and not _COMPANY_WORDS.search(role)
+            and _COMPANY_WORDS.search(org)
+            and not ROLE_WORDS.search(org)
+        ):
+            return sides
+    return [part]
+
+
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
 
 
@@ -296,7 +313,7 @@ def _header_parts(texts: list[str]) -> tuple[dict[str, str], list[str]]:
         text = strip_place(text)
         if not text or _reads_as_sentence(text) or _LINK.search(text):
             continue
-        for part in _split_header(text):
+        for part in (p for piece in _split_header(text) for p in _role_slash_employer(piece)):
             part = _trim_part(_PARENTHESIS.sub(_drop_place, part))
             if _LEGAL_FORM.match(part) and parts:
                 parts[-1] = f"{parts[-1]}, {part}"  # "COMPANY, INC."
