@@ -226,6 +226,16 @@ def test_fit_years_asked_with_no_line_stating_them_are_answered_by_the_latest_ro
     assert _fit_rows(kb, CV, [longer])[longer].status == "gap"
 
 
+def test_fit_competencies_only_as_examples_of_a_named_technology_need_it(kb):
+    req = (
+        "Solid understanding of Go fundamentals (e.g., concurrency, error handling, unit testing)."
+    )
+    row = _fit_rows(kb, JAVA_CV, [req])[req]
+    assert row.status == "gap"  # Java unit tests are no Go fundamentals
+    row = _fit_rows(kb, CV, [req])[req]
+    assert row.cv is not None and "Go" in row.cv.text
+
+
 def test_fit_technologies_named_only_in_brackets_are_examples_one_is_enough(kb):
     req = "Understanding of core web technologies (HTTP, HTML, CSS, JavaScript)."
     row = _fit_rows(kb, FULLSTACK_CV, [req])[req]

@@ -157,6 +157,11 @@ class Asked:
         # where each competency is named in the requirement's own words
         self.spans = needs.matcher.spans(self.masked) if needs.matcher else []
         self.competencies = _own_competencies(req, self.spans, self.masked)
+        # "Go fundamentals (e.g., concurrency, unit testing)": the competencies are only
+        # examples of what knowing the named technology covers
+        self.competencies_are_examples = bool(self.named and self.spans) and all(
+            any(a < start < b for a, b in asides) for start, _, _ in self.spans
+        )
         self.soft = needs.matcher.behavioural if needs.matcher else frozenset()
         self.comp_weights = _head_weights(req.text, asides, self.competencies, needs)
         # the competencies of the head of the ask

@@ -181,6 +181,8 @@ def _line_score(asked: Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
         score = len(overlap) / max(4, len(asked.stems)) if len(overlap) >= 2 else 0.0
         return score * (1.0 if line.is_bullet else 0.5), ()
     tech_share = asked.tech_share(line)
+    if not tech_share and asked.competencies_are_examples:
+        return 0.0, ()  # Java unit tests are no Go fundamentals
     if not tech_share and not _shows_head(asked, have, every=bool(asked.named)):
         return 0.0, ()  # only the setting of the ask, not the ask itself
     if asked.examples_only and asked.competencies and not _shows_head(asked, have):
