@@ -82,3 +82,10 @@ def test_machine_learning_is_its_own_competency_not_learning(find):
 )
 def test_competencies_scale_shown_by_counting_systems(find, text, shows_scale):
     assert ("scale" in find(text)) is shows_scale
+
+
+def test_competencies_secure_development_narrows_security(find):
+    assert "secure-development" in find("Introduced Trivy image scanning, blocking critical CVEs")
+    assert "secure-development" in find("Knowledge of secure software development practices")
+    # security of an application estate in general is still security, not the speciality
+    assert "secure-development" not in find("Infrastructure and application security experience")
