@@ -236,6 +236,38 @@ def test_fit_competencies_only_as_examples_of_a_named_technology_need_it(kb):
     assert row.cv is not None and "Go" in row.cv.text
 
 
+TERRAFORM_ONLY_CV = CV.replace("Terraform modules", "Terraform modules with remote state")
+
+
+def test_fit_configuration_management_is_not_shown_by_terraform_unless_the_ask_names_it(kb):
+    strict = "Know what is the use of configuration management systems like Chef and Ansible."
+    loose = "Configuration management experience with Terraform and/or Ansible."
+    rows = _fit_rows(kb, TERRAFORM_ONLY_CV, [strict, loose])
+    assert rows[strict].status == "gap"  # Terraform declares infrastructure, it does not
+    # the ask itself counts Terraform, so the Terraform bullet answers it
+    assert rows[loose].cv is not None and "Terraform" in rows[loose].cv.text
+    assert rows[loose].status != "gap"
+    both = TERRAFORM_ONLY_CV.replace(
+        "- Built Prometheus", "- Automated OS patching with Ansible roles\n- Built Prometheus"
+    )
+    ask = (
+        "Configuration management experience with Terraform and/or Ansible; "
+        "strong Terraform experience is a requirement."
+    )
+    # Terraform counts for configuration management here as fully as Ansible does
+    assert "Terraform" in _fit_rows(kb, both, [ask])[ask].cv.text
+
+
+def test_fit_tools_after_a_field_name_the_kind_of_tool_not_automation(kb):
+    cv = CV.replace(
+        "Wrote unit tests with pytest for every controller",
+        "Added SonarQube and OWASP Dependency-Check to the pipelines, failing on critical CVEs",
+    )
+    req = "Conducting dynamic testing with BurpSuite, ZAP or other vulnerability scanning tools."
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.cv is not None and "Dependency-Check" in row.cv.text
+
+
 def test_fit_technologies_named_only_in_brackets_are_examples_one_is_enough(kb):
     req = "Understanding of core web technologies (HTTP, HTML, CSS, JavaScript)."
     row = _fit_rows(kb, FULLSTACK_CV, [req])[req]

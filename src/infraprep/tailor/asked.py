@@ -25,6 +25,7 @@ CATEGORIES = MappingProxyType(
         "security": ("security",),
         "databases": ("database", "storage"),
         "iac": ("iac", "config-management"),
+        "configuration-management": ("config-management",),
         "containers": ("containers", "orchestration"),
         "cloud": ("cloud", "serverless"),
         "ci-cd": ("cicd",),
@@ -155,7 +156,9 @@ class Asked:
         self.examples_only = bool(self.named) and bracketed
         self.masked = _masked(req.text, matches)
         # where each competency is named in the requirement's own words
-        self.spans = needs.matcher.spans(self.masked) if needs.matcher else []
+        self.spans = _without_tool_nouns(
+            self.masked, needs.matcher.spans(self.masked) if needs.matcher else []
+        )
         self.competencies = _own_competencies(req, self.spans, self.masked)
         # "Go fundamentals (e.g., concurrency, unit testing)": the competencies are only
         # examples of what knowing the named technology covers
@@ -171,6 +174,24 @@ class Asked:
         self.modifiers = _modifiers(self, asides, needs)
         self.tool_kinds = _tool_kinds(self, matches, needs)
         self.verbs = _soft_verbs(self, needs)
+        # "Configuration management experience with Terraform and/or Ansible": the ask
+        # names the tools that count for its speciality, though Terraform is not
+        # configuration management: narrow competency -> the named tools that show it
+        narrows = needs.matcher.narrows if needs.matcher else {}
+        self.named_for: dict[str, frozenset[str]] = {
+            comp: tools
+            for comp in self.competencies
+            if comp in narrows
+            and (
+                tools := frozenset(
+                    m.canonical
+                    for m in matches
+                    if m.implied_by is None
+                    and m.category
+                    in {*CATEGORIES.get(comp, ()), *CATEGORIES.get(narrows[comp], ())}
+                )
+            )
+        }
         self.categories = frozenset(
             {m.category for m in matches}
             | {c for comp in self.competencies for c in CATEGORIES.get(comp, ())}
@@ -246,6 +267,22 @@ def _head_weights(
 
 
 _VERB = re.compile(r"[a-z]+ing", re.IGNORECASE)
+
+
+_TOOL_NOUNS = frozenset({"tools", "tool", "tooling"})
+
+
+def _without_tool_nouns(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "vulnerability scanning tools", "monitoring tools": "tools" after a field names
+    the kind of tool that field uses, not automation work of its own."""
+    return [
+        (start, end, cid)
+        for n, (start, end, cid) in enumerate(spans)
+        if not (
+            text[start:end].lower() in _TOOL_NOUNS
+            and any(_right_before(text, e, start) for _, e, c in spans[:n] if c != cid)
+        )
+    ]
 
 
 def _right_before(text: str, end: int, start: int) -> bool:

@@ -119,8 +119,11 @@ def _rank(asked: Asked, line: CvLine, score: float) -> tuple[float, ...]:
     if asked.competencies and score > 0:
         backed = 0.0
         by_kind = _shown_by_kind(line)
+        by_named = _shown_by_named_tools(asked, line)
         for comp, weight in zip(asked.competencies, asked.comp_weights, strict=True):
-            if comp in line.competencies:
+            if comp in by_named:
+                backed += weight  # a tool the ask itself names for this speciality
+            elif comp in line.competencies:
                 kinds = CATEGORIES.get(comp, ())
                 # words are full evidence for a soft skill ("agile"): no technology shows it
                 shown = comp in asked.soft or any(c in cats for c in kinds)
@@ -146,6 +149,12 @@ def _rank(asked: Asked, line: CvLine, score: float) -> tuple[float, ...]:
     )
 
 
+def _shown_by_named_tools(asked: Asked, line: CvLine) -> frozenset[str]:
+    """Specialities the line shows through a tool the requirement names for them."""
+    techs = set(line.technologies)
+    return frozenset(comp for comp, tools in asked.named_for.items() if tools & techs)
+
+
 def _shown_by_kind(line: CvLine) -> frozenset[str]:
     """Competencies a line's technologies show by their kind: EKS work is cloud work."""
     return _kinds_shown(line.categories)
@@ -160,7 +169,12 @@ def _kinds_shown(categories: tuple[str, ...]) -> frozenset[str]:
 def _line_score(asked: Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     req = asked.req
     wanted = asked.wanted
-    have = set(line.technologies) | set(line.competencies) | _shown_by_kind(line)
+    have = (
+        set(line.technologies)
+        | set(line.competencies)
+        | _shown_by_kind(line)
+        | _shown_by_named_tools(asked, line)
+    )
     matched = tuple(k for k in wanted if k in have)
     if asked.degree and DEGREE.search(line.text):
         if asked.advanced_degree and not ADVANCED_DEGREE.search(line.text):
