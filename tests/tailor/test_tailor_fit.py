@@ -268,6 +268,22 @@ def test_fit_tools_after_a_field_name_the_kind_of_tool_not_automation(kb):
     assert row.cv is not None and "Dependency-Check" in row.cv.text
 
 
+def test_fit_the_kind_of_a_speciality_alone_is_not_the_speciality(kb):
+    cv = CV.replace(
+        "- Led the incident response for a regional outage and ran the blameless postmortem\n",
+        "",
+    ).replace("ending expiry incidents", "before they expired")
+    req = "Previous experience leading security incident response for AI-related vulnerabilities."
+    # neither an IAM bullet (the kind) nor the leading verb is incident response
+    assert _fit_rows(kb, cv, [req])[req].status == "gap"
+
+
+def test_fit_a_competency_naming_the_kind_of_a_technology_needs_the_technology(kb):
+    req = "Experience with a cloud data warehouse (Snowflake, BigQuery, Redshift, or similar)."
+    # AWS bullets are cloud work, but no data warehouse
+    assert _fit_rows(kb, CV, [req])[req].status == "gap"
+
+
 def test_fit_technologies_named_only_in_brackets_are_examples_one_is_enough(kb):
     req = "Understanding of core web technologies (HTTP, HTML, CSS, JavaScript)."
     row = _fit_rows(kb, FULLSTACK_CV, [req])[req]

@@ -162,6 +162,12 @@ class Asked:
         self.competencies = _own_competencies(req, self.spans, self.masked)
         # "Go fundamentals (e.g., concurrency, unit testing)": the competencies are only
         # examples of what knowing the named technology covers
+        # "a cloud data warehouse": the competency says which kind of the named thing
+        named_starts = [m.start for m in matches if m.implied_by is None]
+        self.qualifies_named = bool(self.spans and named_starts) and all(
+            any(_right_before(req.text, end, start) for start in named_starts)
+            for _, end, _ in self.spans
+        )
         self.competencies_are_examples = bool(self.named and self.spans) and all(
             any(a < start < b for a, b in asides) for start, _, _ in self.spans
         )

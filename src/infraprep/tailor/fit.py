@@ -101,10 +101,14 @@ def _years_claimed(text: str) -> float | None:
 
 
 def _only_the_broad_field(asked: Asked, have: set[str]) -> bool:
-    """Whether the line shows a head only as the field of a speciality it lacks."""
-    shown = asked.heads & have
+    """Whether the line shows a head only as the field of a speciality it lacks, or only
+    the kind that names the speciality ("security" of "security incident response")."""
+    shown = (asked.heads - asked.verbs) & have  # "leading ..." is how, not what
+    kinds = set().union(*asked.modifiers.values())
     return bool(shown) and all(
-        c in asked.modifiers and not asked.modifiers[c] & have for c in shown
+        (c in asked.modifiers and not asked.modifiers[c] & have)
+        or (c in kinds and not any(head in have for head in asked.modifiers))
+        for c in shown
     )
 
 
@@ -195,8 +199,8 @@ def _line_score(asked: Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
         score = len(overlap) / max(4, len(asked.stems)) if len(overlap) >= 2 else 0.0
         return score * (1.0 if line.is_bullet else 0.5), ()
     tech_share = asked.tech_share(line)
-    if not tech_share and asked.competencies_are_examples:
-        return 0.0, ()  # Java unit tests are no Go fundamentals
+    if not tech_share and (asked.competencies_are_examples or asked.qualifies_named):
+        return 0.0, ()  # Java unit tests are no Go fundamentals, Azure no data warehouse
     if not tech_share and not _shows_head(asked, have, every=bool(asked.named)):
         return 0.0, ()  # only the setting of the ask, not the ask itself
     if asked.examples_only and asked.competencies and not _shows_head(asked, have):
