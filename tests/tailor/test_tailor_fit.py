@@ -284,6 +284,17 @@ def test_fit_a_competency_naming_the_kind_of_a_technology_needs_the_technology(k
     assert _fit_rows(kb, CV, [req])[req].status == "gap"
 
 
+def test_fit_words_before_tools_describe_the_tools_not_a_speciality(kb):
+    cv = CV.replace(
+        "- Built Prometheus and Grafana monitoring for 900 hosts",
+        "- Set up Uptime Kuma for public status checks of 30 sites",
+    )
+    req = "Installation and management of open source monitoring tools."
+    row = _fit_rows(kb, cv, [req])[req]
+    # Uptime Kuma is open source; a CV does not say so, and the ask is the monitoring
+    assert row.cv is not None and "Uptime Kuma" in row.cv.text
+
+
 def test_fit_technologies_named_only_in_brackets_are_examples_one_is_enough(kb):
     req = "Understanding of core web technologies (HTTP, HTML, CSS, JavaScript)."
     row = _fit_rows(kb, FULLSTACK_CV, [req])[req]

@@ -102,6 +102,11 @@ class Competency(Strict):
         "only the broader one does not show this one (threat intelligence is security work, "
         "IAM roles are not threat intelligence)",
     )
+    standalone: tuple[str, ...] = Field(
+        default=(),
+        description="synonyms that count only when no other competency's phrase stands "
+        "right before them ('monitoring tools' names the kind of tool, not automation)",
+    )
     counted: tuple[str, ...] = Field(
         default=(),
         description="lower-case plural nouns that show it when a line counts at least "

@@ -47,13 +47,22 @@ class CompetencyMatcher:
             for c in competencies
             if c.counted
         ]
+        self._standalone = {(c.id, p.lower()) for c in competencies for p in c.standalone}
         phrases = sorted(self._ids_by_phrase, key=lambda p: (-len(p), p))
         body = "|".join(re.escape(p) for p in phrases)
         self._pattern = re.compile(rf"(?<![\w/+-])(?:{body})(?![\w+]|-\w)", re.IGNORECASE)
 
     def _matches(self, text: str) -> Iterator[tuple[re.Match[str], str]]:
+        previous_end = -2
         for match in self._pattern.finditer(text):
-            for cid in self._ids_by_phrase[match.group(0).lower()]:
+            phrase = match.group(0).lower()
+            ids = self._ids_by_phrase[phrase]
+            follows = text[previous_end : match.start()] in (" ", "-") and bool(ids)
+            if ids:
+                previous_end = match.end()
+            for cid in ids:
+                if follows and (cid, phrase) in self._standalone:
+                    continue  # "monitoring tools": the kind of tool, not automation work
                 yield match, cid
 
     def find(self, text: str) -> tuple[str, ...]:

@@ -156,9 +156,7 @@ class Asked:
         self.examples_only = bool(self.named) and bracketed
         self.masked = _masked(req.text, matches)
         # where each competency is named in the requirement's own words
-        self.spans = _without_tool_nouns(
-            self.masked, needs.matcher.spans(self.masked) if needs.matcher else []
-        )
+        self.spans = needs.matcher.spans(self.masked) if needs.matcher else []
         self.competencies = _own_competencies(req, self.spans, self.masked)
         # "Go fundamentals (e.g., concurrency, unit testing)": the competencies are only
         # examples of what knowing the named technology covers
@@ -275,20 +273,7 @@ def _head_weights(
 _VERB = re.compile(r"[a-z]+ing", re.IGNORECASE)
 
 
-_TOOL_NOUNS = frozenset({"tools", "tool", "tooling"})
-
-
-def _without_tool_nouns(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """ "vulnerability scanning tools", "monitoring tools": "tools" after a field names
-    the kind of tool that field uses, not automation work of its own."""
-    return [
-        (start, end, cid)
-        for n, (start, end, cid) in enumerate(spans)
-        if not (
-            text[start:end].lower() in _TOOL_NOUNS
-            and any(_right_before(text, e, start) for _, e, c in spans[:n] if c != cid)
-        )
-    ]
+_TOOLS_AFTER = re.compile(r"[\s-]+(?:tools?|tooling|software|solutions?|stack)\b", re.IGNORECASE)
 
 
 def _right_before(text: str, end: int, start: int) -> bool:
@@ -311,9 +296,11 @@ def _modifiers(
     text, heads = asked.masked, asked.heads
     spans = [s for s in asked.spans if not any(a < s[0] < b for a, b in asides)]
     kinds: dict[str, set[str]] = {}
-    for (begin, end, first), (start, _, second) in itertools.pairwise(spans):
+    for (begin, end, first), (start, stop, second) in itertools.pairwise(spans):
         if (
             first != second
+            # "open source monitoring tools": the words describe the tools, not the work
+            and not _TOOLS_AFTER.match(text, stop)
             and first in asked.competencies
             and first not in asked.soft
             and second in heads
