@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import TODAY, text_document
 from infraprep.parse import parse_profile
 from infraprep.parse.places import is_place, strip_place
-from infraprep.parse.positions import UNTITLED
+from infraprep.parse.position_header import UNTITLED
 
 
 def _positions(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
@@ -187,7 +187,7 @@ March 2002 - June 2003
 
 
 def test_parse_positions_a_header_part_of_dates_only_is_neither_title_nor_company():
-    from infraprep.parse.positions import split_title_company
+    from infraprep.parse.position_header import split_title_company
 
     assert split_title_company(["GW Housing Programs", "January to April 2006"]) == (
         UNTITLED,

@@ -184,7 +184,7 @@ def evaluate_cvs(fixtures: Path, limit: int | None = None) -> list[Metric]:
     """
     from infraprep.ingest import read_document
     from infraprep.parse import parse_profile
-    from infraprep.parse.positions import UNTITLED
+    from infraprep.parse.position_header import UNTITLED
 
     splits = {
         split: (

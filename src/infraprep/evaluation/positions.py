@@ -82,7 +82,7 @@ def evaluate_positions(fixtures: Path) -> list[Metric]:
     """
     from infraprep.ingest import read_document
     from infraprep.parse import parse_profile
-    from infraprep.parse.positions import UNTITLED
+    from infraprep.parse.position_header import UNTITLED
 
     eval_dir = fixtures / "eval"
     sets = (

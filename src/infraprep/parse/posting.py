@@ -13,7 +13,7 @@ from infraprep.parse.family import pick_family, score_families
 from infraprep.parse.level import infer_level
 from infraprep.parse.lines import Line, numbered_lines
 from infraprep.parse.phrases import first_sentence
-from infraprep.parse.positions import ROLE_WORDS
+from infraprep.parse.position_header import ROLE_WORDS
 from infraprep.parse.sections import JD_SECTIONS, jd_heading_section, split_sections
 from infraprep.parse.technologies import canonical_technologies, technology_categories
 
@@ -65,7 +65,7 @@ _NOT_COMPANY = {"we", "our", "you", "this", "the", "it", "they", "about", "join"
 
 
 def _not_a_company_name(name: str) -> bool:
-    """"We are", "This role is", and the role itself: "Distinguished Engineers are
+    """ "We are", "This role is", and the role itself: "Distinguished Engineers are
     recognized experts" describes the job, not the employer."""
     words = name.split()
     return words[0].lower() in _NOT_COMPANY or bool(ROLE_WORDS.fullmatch(words[-1]))

@@ -14,7 +14,8 @@ from infraprep.models import Contact, Document, Education, Profile
 from infraprep.parse.dates import total_years
 from infraprep.parse.lines import Line, numbered_lines
 from infraprep.parse.metrics import metrics_in
-from infraprep.parse.positions import ROLE_WORDS, find_positions
+from infraprep.parse.position_header import ROLE_WORDS
+from infraprep.parse.positions import find_positions
 from infraprep.parse.sections import CV_HEADING_TAILS, CV_SECTIONS, section_of, split_sections
 from infraprep.parse.technologies import canonical_technologies
 
