@@ -59,6 +59,10 @@ def test_render_markdown_escapes_and_keeps_sections(plan):
         "## Study plan",
     ):
         assert heading in md
+    # lists of sentences are lists, as in the HTML: never "one.; two." run together
+    assert ".; " not in md
+    mistakes = md.index("**Common mistakes:**")
+    assert md[mistakes:].split("\n")[1].startswith("- ")
 
 
 def test_render_json_contract(plan):

@@ -26,7 +26,7 @@ def _question(n: int, q: QuestionItem) -> list[str]:
     out = [f"### {n}. {_md(q.prompt)}", "", f"**What it tests:** {_md(q.tests)}", ""]
     out += ["**Talking points:**", *[f"- {_md(p)}" for p in q.talking_points], ""]
     if q.red_flags:
-        out += ["**Red flags:** " + "; ".join(_md(r) for r in q.red_flags), ""]
+        out += ["**Red flags:**", *[f"- {_md(r)}" for r in q.red_flags], ""]
     if q.follow_ups:
         out += ["**Follow-ups:** " + " / ".join(_md(f) for f in q.follow_ups), ""]
     if q.story:
@@ -86,7 +86,8 @@ def render_markdown(plan: Plan) -> bytes:
             "**Prepare:**",
             *[f"- {_md(x)}" for x in r.prepare],
             "",
-            "**Common mistakes:** " + "; ".join(_md(x) for x in r.mistakes),
+            "**Common mistakes:**",
+            *[f"- {_md(x)}" for x in r.mistakes],
             "",
             *_why(r.why),
             "",
@@ -111,7 +112,8 @@ def render_markdown(plan: Plan) -> bytes:
             "",
             f"**Expected at {p.level}:** {_md(c.depth)}",
             "",
-            "**Pitfalls:** " + "; ".join(_md(x) for x in c.pitfalls),
+            "**Pitfalls:**",
+            *[f"- {_md(x)}" for x in c.pitfalls],
             "",
             "**Check yourself:**",
             *[f"- {_md(x)}" for x in c.self_check],

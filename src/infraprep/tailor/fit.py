@@ -339,4 +339,6 @@ def assess_fit(posting: Posting, profile: Profile, needs: Needs) -> Fit:
 
 
 def _short(text: str, limit: int = 60) -> str:
+    """The requirement cut to fit a sentence that lists several ('; ' between them)."""
+    text = text.rstrip(" .")
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
