@@ -501,3 +501,26 @@ Director of Field Operations / Fix Operations Specialist, 2000 to 2001
         ("Intern engineer", "Joobi Solution Limited"),
         ("Director of Field Operations / Fix Operations Specialist", None),
     ]
+
+
+def test_parse_positions_a_line_describing_the_employer_between_dates_and_roles():
+    cv = """PROFESSIONAL EXPERIENCE
+ACME POWER, INC., Dallas, TX
+2007-Present
+Female-owned small business specializing in power backup solutions for airports.
+Vice President of Sales
+- Doubled annual revenue with multi-year contracts
+NETWORK POWER CORP., Columbus, OH
+1999 -2005
+Global leader specializing in power continuity for telecommunication networks.
+Senior Marketing Manager
+2002-2005
+Key Account Manager
+1999-2002
+- Grew DC power services across the North American market
+"""
+    assert _positions(cv) == [
+        ("Vice President of Sales", "ACME POWER, INC.", "2007", "present"),
+        ("Senior Marketing Manager", "NETWORK POWER CORP.", "2002", "2005"),
+        ("Key Account Manager", "NETWORK POWER CORP.", "1999", "2002"),
+    ]

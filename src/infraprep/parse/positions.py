@@ -200,20 +200,34 @@ def _single_dated_role(line: Line) -> DateRange | None:
     return date
 
 
-def _title_below(lines: list[Line], start: int, anchor: int) -> bool:
+def _title_below(lines: list[Line], start: int, anchor: int) -> int | None:
     """ "GW Career Center / August 2010 to Present / Career Ambassador": the header above
-    names no role and the short line under the dates does."""
+    names no role and a short line under the dates does, right under them or after one
+    line describing the employer ("COMPANY, INC. / 2007-Present / Female-owned small
+    business ... / Vice President, Sales"). The index of that line, if any."""
     above = f"{' '.join(ln.text for ln in lines[start:anchor])} {lines[anchor].text}"
-    below = lines[anchor + 1]
-    return (
-        not ROLE_WORDS.search(above)
-        and _is_header_line(below)
-        and find_range(below.text) is None
-        and len(below.text.split()) <= 8
-        and bool(ROLE_WORDS.search(below.text))
-        # a title just above the next dates heads the next entry
-        and not any(find_range(ln.text) for ln in lines[anchor + 2 : anchor + 4])
-    )
+    if ROLE_WORDS.search(above):
+        return None
+    for below in (anchor + 1, anchor + 2):
+        if below >= len(lines) or (below == anchor + 2 and not _describes(lines[anchor + 1])):
+            return None
+        line = lines[below]
+        if (
+            _is_header_line(line)
+            and find_range(line.text) is None
+            and len(line.text.split()) <= 8
+            and ROLE_WORDS.search(line.text)
+            # a title just above the next dates heads the next entry
+            and not any(find_range(ln.text) for ln in lines[below + 1 : below + 3])
+        ):
+            return below
+    return None
+
+
+def _describes(line: Line) -> bool:
+    """A sentence about the employer, not a bullet of the job ("$55M privately held
+    company providing new and recertified communications equipment")."""
+    return line.kind != "list_item" and reads_as_sentence(line.text)
 
 
 def _headers(lines: list[Line]) -> list[_Header]:
@@ -251,8 +265,8 @@ def _headers(lines: list[Line]) -> list[_Header]:
                 ):
                     break
                 end, j = j, j + 1
-        elif a + 1 < len(lines) and _title_below(lines, start, a):
-            end = a + 1
+        elif (below := _title_below(lines, start, a)) is not None:
+            end = below
         headers.append(_Header(start, a, end, date))
         consumed = end
     return headers
@@ -309,6 +323,12 @@ def find_positions(lines: list[Line]) -> list[Position]:
     headings = {
         n
         for n, h in enumerate(headers[:-1])
-        if h.end == h.anchor and h.start < h.anchor and headers[n + 1].start == h.end + 1
+        if h.end == h.anchor
+        and h.start < h.anchor
+        and (
+            headers[n + 1].start == h.end + 1
+            # one line describing the employer may stand between it and its first role
+            or (headers[n + 1].start == h.end + 2 and _describes(lines[h.end + 1]))
+        )
     }
     return fold_repeated_roles(share_employer_spans(positions, headings))
