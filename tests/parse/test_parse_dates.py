@@ -30,6 +30,8 @@ from infraprep.parse.dates import find_range, normalise_date, total_years
         ("1992-95: SENIOR LEGAL OFFICER", "1992", "1995"),
         ("2/1/2012 - Current", "2012-02", "present"),
         ("8/1/2008 - 1/1/2012", "2008-08", "2012-01"),
+        ("8/07-12/09", "2007-08", "2009-12"),
+        ("6/04 -12/04 Special Education Teacher", "2004-06", "2004-12"),
     ],
 )
 def test_parse_dates_ranges(line, start, end):
@@ -63,6 +65,7 @@ def test_parse_dates_total_years_does_not_double_count_overlaps():
         "June 13, 2015 was the launch",  # a month and a day, not a two-digit year
         "20162012",  # glued years must still run forwards
         "2010-11",  # November 2010 as often as 2010-2011: not read as a range
+        "Call back on 12/09",  # one month/two-digit pair alone could be a day
     ],
 )
 def test_parse_dates_not_ranges(line):

@@ -524,3 +524,23 @@ Key Account Manager
         ("Senior Marketing Manager", "NETWORK POWER CORP.", "2002", "2005"),
         ("Key Account Manager", "NETWORK POWER CORP.", "1999", "2002"),
     ]
+
+
+def test_parse_positions_academic_position_headings_and_a_role_run_into_its_school():
+    cv = """Education
+Ph.D. August 1991 Political Science, University of Southern California
+Adjunct Academic Positions
+2009 to 2011: Adjunct Professor, Department of Environmental Studies,
+University of Southern California.
+Teaching
+6/04 -12/04 Special Education Teacher CCC Middle School, New York, NY
+- Coordinated IEP meetings for 30 students
+8/07-12/09
+Director of Career Services Alumni Association, Columbia, MO
+- Founded the alumni career service
+"""
+    assert _positions(cv) == [
+        ("Adjunct Professor", "Department of Environmental Studies", "2009", "2011"),
+        ("Special Education Teacher", "CCC Middle School", "2004-06", "2004-12"),
+        ("Director of Career Services Alumni Association", None, "2007-08", "2009-12"),
+    ]

@@ -59,6 +59,14 @@ SINCE = re.compile(
 _LEADING_OPEN_RANGE = re.compile(
     rf"^\s*(?P<start>{_DATE})\s*(?:present|current|till date|to date)\b", re.IGNORECASE
 )
+# "8/07-12/09", "6/04 - present": month and two-digit year on both ends of a range
+# (one "12/09" alone could be a day of December).
+_SHORT_MONTH_YEAR = r"(?:0?[1-9]|1[0-2])/\d{2}"
+_SHORT_RANGE = re.compile(
+    rf"(?<![\d/])(?P<start>{_SHORT_MONTH_YEAR})\s*(?:-|–|—|to)\s*"
+    rf"(?P<end>{_SHORT_MONTH_YEAR}|{_PRESENT})(?![\d/])",
+    re.IGNORECASE,
+)
 # "20122016": a PDF whose font drew the en dash as a glyph the text layer lost.
 _GLUED_YEARS = re.compile(rf"^\s*(?P<start>{_YEAR})(?P<end>{_YEAR})\s*$")
 _ENDS_WITH_DATE = re.compile(rf"{_DATE}\s*$", re.IGNORECASE)
@@ -117,6 +125,13 @@ def find_range(line: str) -> DateRange | None:
         end_year = start_year // 100 * 100 + int(short.group("end"))
         if start_year <= end_year <= start_year + 20:
             return DateRange(short.group("start"), str(end_year), short.span())
+    short_range = _SHORT_RANGE.search(line)
+    if short_range and not RANGE.search(line[: short_range.start()]):
+        start = _short_month_year(short_range.group("start"))
+        end_text = short_range.group("end")
+        end = "present" if "/" not in end_text else _short_month_year(end_text)
+        if end == "present" or end >= start:
+            return DateRange(start, end, short_range.span())
     leading = _LEADING_OPEN_RANGE.match(line)
     if leading and (start := normalise_date(leading.group("start"))):
         return DateRange(start, "present", leading.span())
@@ -141,6 +156,12 @@ def find_range(line: str) -> DateRange | None:
 
 
 _TRAILING_DATE = re.compile(rf"(?:^|[,|(–—-]\s*|\s)(?P<date>{_DATE})\s*\)?\.?\s*$", re.IGNORECASE)
+
+
+def _short_month_year(text: str) -> str:
+    """ "8/07" -> "2007-08"."""
+    month, year = text.split("/")
+    return f"{(2000 if int(year) < 50 else 1900) + int(year)}-{int(month):02d}"
 
 
 def find_single_date(line: str) -> DateRange | None:

@@ -106,6 +106,25 @@ def _role_slash_employer(part: str) -> list[str]:
     return [part]
 
 
+def _role_then_organisation(part: str) -> list[str]:
+    """ "Special Education Teacher AAA High School": a role, then an organisation's name
+    with no separator between them (capitalised words ending in a word like School)."""
+    roles = list(ROLE_WORDS.finditer(part))
+    if not roles:
+        return [part]
+    rest = part[roles[-1].end() :].strip()
+    words = rest.split()
+    if (
+        len(words) >= 2
+        and words[0][:1].isupper()  # "Director of Career Services" is one title
+        and all(w[:1].isupper() or w[:1].isdigit() or w in {"of", "and", "&"} for w in words)
+        and _COMPANY_WORDS.search(words[-1])
+        and not ROLE_WORDS.search(rest)
+    ):
+        return [part[: roles[-1].end()].strip(), rest]
+    return [part]
+
+
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
 
 
@@ -184,7 +203,8 @@ def _header_parts(texts: list[str]) -> tuple[dict[str, str], list[str]]:
         text = strip_place(text)
         if not text or reads_as_sentence(text) or LINK.search(text):
             continue
-        for part in (p for piece in _split_header(text) for p in _role_slash_employer(piece)):
+        pieces = (p for piece in _split_header(text) for p in _role_slash_employer(piece))
+        for part in (p for piece in pieces for p in _role_then_organisation(piece)):
             part = trim_part(_PARENTHESIS.sub(_drop_place, part))
             if _LEGAL_FORM.match(part) and parts:
                 parts[-1] = f"{parts[-1]}, {part}"  # "COMPANY, INC."

@@ -252,6 +252,7 @@ CV_HEADING_TAILS: dict[str, str] = {
     "history": "experience",
     "career": "experience",
     "appointments": "experience",
+    "positions": "experience",
     "education": "education",
     "skills": "skills",
     "projects": "projects",
