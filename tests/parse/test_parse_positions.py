@@ -544,3 +544,20 @@ Director of Career Services Alumni Association, Columbia, MO
         ("Special Education Teacher", "CCC Middle School", "2004-06", "2004-12"),
         ("Director of Career Services Alumni Association", None, "2007-08", "2009-12"),
     ]
+
+
+def test_parse_positions_a_role_over_a_line_that_is_only_a_year():
+    cv = """Experience
+Retail Banking Group, Dallas, Texas
+Southern Region Finance Manager
+1997
+Line of Business Project Manager
+1995 to 1996
+Directed budgeting and forecasting for the national retail banking groups.
+B.S. in Business Administration
+1994
+"""
+    assert _positions(cv) == [
+        ("Southern Region Finance Manager", "Retail Banking Group", "1997", "1997"),
+        ("Line of Business Project Manager", None, "1995", "1996"),
+    ]

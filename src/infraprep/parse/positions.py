@@ -200,6 +200,27 @@ def _single_dated_role(line: Line) -> DateRange | None:
     return date
 
 
+_ONLY_A_DATE = re.compile(r"^\s*\(?\s*(?:[A-Za-z]{3,9}\.?,?\s+)?(?:19|20)\d{2}\s*\)?\s*$")
+
+
+def _year_under_role(lines: list[Line], anchor: int) -> DateRange | None:
+    """ "Chief Administrative Officer / 2000": a role line over a line that is only a
+    date is a position of that one date, as "Title / Month YYYY to Present" is of a
+    range. A degree, an award or a course over a year is not."""
+    if anchor == 0 or not _ONLY_A_DATE.match(lines[anchor].text):
+        return None
+    above = lines[anchor - 1]
+    if (
+        not _is_header_line(above)
+        or not ROLE_WORDS.search(above.text)
+        or _NOT_A_ROLE.search(above.text)
+        or _names_a_degree(above.text)
+        or find_range(above.text)
+    ):
+        return None
+    return find_single_date(lines[anchor].text)
+
+
 def _title_below(lines: list[Line], start: int, anchor: int) -> int | None:
     """ "GW Career Center / August 2010 to Present / Career Ambassador": the header above
     names no role and a short line under the dates does, right under them or after one
@@ -234,7 +255,7 @@ def _headers(lines: list[Line]) -> list[_Header]:
     headers: list[_Header] = []
     consumed = -1
     for a, line in enumerate(lines):
-        date = find_range(line.text) or _single_dated_role(line)
+        date = find_range(line.text) or _single_dated_role(line) or _year_under_role(lines, a)
         if date is None or _names_a_degree(line.text) or _is_prose(line.text, date):
             continue
         if _repeats_dates(line.text, date, headers):
