@@ -295,6 +295,23 @@ def test_fit_words_before_tools_describe_the_tools_not_a_speciality(kb):
     assert row.cv is not None and "Uptime Kuma" in row.cv.text
 
 
+def test_fit_the_employers_own_product_written_as_the_setting_is_not_asked_of_every_line(kb):
+    jd = (
+        "# Site Reliability Engineer\n\nLogin.gov is the public's one account for signing in to "
+        "government services, used by millions of people every month.\n\n## Requirements\n\n"
+        "- Use platform engineering best practices to build and operate the Login.gov "
+        "infrastructure at scale.\n- Ability to use Login.gov as an end user.\n"
+    )
+    posting = parse_posting(text_document(jd), kb)
+    profile = parse_profile(text_document(CV), TODAY)
+    rows = assess_fit(posting, profile, compute_needs(posting, profile, kb)).rows
+    setting, skill = rows[0], rows[1]
+    # platform work elsewhere answers it: the product is where the work would happen
+    assert setting.status != "gap" and setting.cv is not None
+    # using the product itself is still asked for, and no line shows it
+    assert skill.status == "gap"
+
+
 def test_fit_technologies_named_only_in_brackets_are_examples_one_is_enough(kb):
     req = "Understanding of core web technologies (HTTP, HTML, CSS, JavaScript)."
     row = _fit_rows(kb, FULLSTACK_CV, [req])[req]

@@ -142,6 +142,15 @@ class Asked:
     def __init__(self, req: Requirement, needs: Needs) -> None:
         self.req = req
         matches = find_technologies(req.text)
+        # "build and operate the Login.gov infrastructure": the employer's own product
+        # written as "the <product>" is where the work happens, not a skill asked for
+        # ("Ability to use GitLab" still asks for GitLab)
+        matches = [
+            m
+            for m in matches
+            if m.canonical in req.technologies
+            or not re.search(r"\bthe\s+$", req.text[: m.start], re.IGNORECASE)
+        ]
         self.named = tuple(dict.fromkeys(m.canonical for m in matches if m.implied_by is None))
         self.implied = tuple(t for t in req.technologies if t not in self.named)
         # "core web technologies (HTTP, HTML, CSS)": technologies named only in brackets
