@@ -48,7 +48,9 @@ Choosing the line, in order:
   requirement, one in another field partly; a bachelor's never answers "advanced
   degree". A certification ("CISSP preferred") is answered only by a certification.
 * **The employer's product.** It is never the job's stack, but "Ability to use
-  GitLab" still asks for GitLab, so the fit counts what the requirement names.
+  GitLab" still asks for GitLab, so the fit counts what the requirement names;
+  written as "the Login.gov infrastructure" it is where the work happens, not a
+  skill, and no line is asked to show it.
 * **Logistics.** Willingness to travel or relocate, citizenship and clearances are
   things a CV line cannot evidence ("400 customer sites" is no willingness to travel):
   the row is a gap for the candidate to answer, never a quoted line.
