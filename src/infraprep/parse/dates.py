@@ -35,10 +35,12 @@ _DATE = (
     rf"(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}|{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})"
 )
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|onwards)"
+# the end words that may follow a start with no separator ("Mar 2014 current")
+_OPEN_END = r"(?:present|current|till date|to date)"
 _SEP = r"\s*(?:-|–|—|to|until|till|through|~|→)\s*"
 RANGE = re.compile(
     rf"(?P<start>{_DATE})(?:{_SEP}(?P<end>{_DATE}|{_PRESENT})|"
-    rf"\s+(?P<onwards>onwards|(?:present|current|till date|to date)(?=\s*(?:$|[),|])))\b)",
+    rf"\s+(?P<onwards>onwards|{_OPEN_END}(?=\s*(?:$|[),|])))\b)",
     re.IGNORECASE,
 )
 # "1992-95", "2014-15": the end year in two digits. Up to 12 it could be a month
@@ -56,9 +58,7 @@ SINCE = re.compile(
 
 # "6/2007 present K20 Center", "2008present": a line that opens with its range needs no
 # separator.
-_LEADING_OPEN_RANGE = re.compile(
-    rf"^\s*(?P<start>{_DATE})\s*(?:present|current|till date|to date)\b", re.IGNORECASE
-)
+_LEADING_OPEN_RANGE = re.compile(rf"^\s*(?P<start>{_DATE})\s*{_OPEN_END}\b", re.IGNORECASE)
 # "8/07-12/09", "6/04 - present": month and two-digit year on both ends of a range
 # (one "12/09" alone could be a day of December).
 _SHORT_MONTH_YEAR = r"(?:0?[1-9]|1[0-2])/\d{2}"
@@ -71,6 +71,8 @@ _SHORT_RANGE = re.compile(
 _GLUED_YEARS = re.compile(rf"^\s*(?P<start>{_YEAR})(?P<end>{_YEAR})\s*$")
 _ENDS_WITH_DATE = re.compile(rf"{_DATE}\s*$", re.IGNORECASE)
 _ONLY_DATE = re.compile(rf"^\s*{_DATE}\s*$", re.IGNORECASE)
+# "2000", "(June 2005)", "Summer 2009": a year, perhaps after a month or a season word
+_ONLY_A_YEAR = re.compile(r"^\s*\(?\s*(?:[A-Za-z]{3,9}\.?,?\s+)?(?:19|20)\d{2}\s*\)?\s*$")
 _STARTS_WITH_END_DATE = re.compile(rf"^\s*(?:{_DATE}|{_PRESENT})\s+\S", re.IGNORECASE)
 _ONLY_END_DATE = re.compile(rf"^\s*(?:{_SEP})?(?:{_DATE}|{_PRESENT})\s*[):]?\s*$", re.IGNORECASE)
 
@@ -82,6 +84,17 @@ class DateRange:
     span: tuple[int, int]  # character offsets in the line
 
 
+def _month_number(name: str) -> int:
+    """ "Sept." -> 9, "june" -> 6."""
+    name = name.lower().rstrip(".")
+    return MONTHS[name[:4] if name.startswith("sept") else name[:3]]
+
+
+def _two_digit_year(digits: str) -> int:
+    """ "06" -> 2006, "99" -> 1999: CVs date no job after 2049."""
+    return (2000 if int(digits) < 50 else 1900) + int(digits)
+
+
 def normalise_date(text: str) -> str | None:
     """'Sept 2019' -> '2019-09'; '03/2019' -> '2019-03'; '2019' -> '2019'."""
     t = re.sub(
@@ -91,13 +104,10 @@ def normalise_date(text: str) -> str | None:
         return "present"
     m = re.match(rf"({_MONTH_NAME})\s*,?\s*'?({_YEAR})", t)
     if m:
-        key = m.group(1).rstrip(".")[:4] if m.group(1).startswith("sept") else m.group(1)[:3]
-        return f"{m.group(2)}-{MONTHS[key]:02d}"
+        return f"{m.group(2)}-{_month_number(m.group(1)):02d}"
     m = re.match(rf"({_MONTH_NAME})\s*'?(\d{{2}})$", t)
     if m:
-        key = m.group(1).rstrip(".")[:4] if m.group(1).startswith("sept") else m.group(1)[:3]
-        century = 2000 if int(m.group(2)) < 50 else 1900
-        return f"{century + int(m.group(2))}-{MONTHS[key]:02d}"
+        return f"{_two_digit_year(m.group(2))}-{_month_number(m.group(1)):02d}"
     m = re.match(rf"(0?[1-9]|1[0-2])/\d{{1,2}}/({_YEAR})", t)  # US order: "2/1/2012"
     if m:
         return f"{m.group(2)}-{int(m.group(1)):02d}"
@@ -111,22 +121,27 @@ def normalise_date(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _first_form(line: str, match: re.Match[str]) -> bool:
+    """A range of a special form counts only when no ordinary range comes before it."""
+    return not RANGE.search(line[: match.start()])
+
+
 def find_range(line: str) -> DateRange | None:
     """The first employment-style date range in a line, if any."""
     months = _MONTHS_OF_A_YEAR.search(line)
-    if months and not RANGE.search(line[: months.start()]):
+    if months and _first_form(line, months):
         start = normalise_date(f"{months.group('first')} {months.group('year')}")
         end = normalise_date(f"{months.group('second')} {months.group('year')}")
         if start and end and start <= end:
             return DateRange(start, end, months.span())
     short = _SHORT_END.search(line)
-    if short and not RANGE.search(line[: short.start()]):
+    if short and _first_form(line, short):
         start_year = int(short.group("start"))
         end_year = start_year // 100 * 100 + int(short.group("end"))
         if start_year <= end_year <= start_year + 20:
             return DateRange(short.group("start"), str(end_year), short.span())
     short_range = _SHORT_RANGE.search(line)
-    if short_range and not RANGE.search(line[: short_range.start()]):
+    if short_range and _first_form(line, short_range):
         start = _short_month_year(short_range.group("start"))
         end_text = short_range.group("end")
         end = "present" if "/" not in end_text else _short_month_year(end_text)
@@ -161,15 +176,19 @@ _TRAILING_DATE = re.compile(rf"(?:^|[,|(–—-]\s*|\s)(?P<date>{_DATE})\s*\)?\.
 def _short_month_year(text: str) -> str:
     """ "8/07" -> "2007-08"."""
     month, year = text.split("/")
-    return f"{(2000 if int(year) < 50 else 1900) + int(year)}-{int(month):02d}"
+    return f"{_two_digit_year(year)}-{int(month):02d}"
+
+
+def is_only_a_year(line: str) -> bool:
+    """A line that is one year and nothing else ("2000", "(June 2005)", "Summer 2009")."""
+    return bool(_ONLY_A_YEAR.match(line))
 
 
 def find_single_date(line: str) -> DateRange | None:
     """A line's one closing date ("Fourth Grade Teacher, Eager School, 1976"): a role
     held for a year or less, or whose end the CV does not give. Start and end are the
-    same, as the CV writes it."""
-    if find_range(line):
-        return None
+    same, as the CV writes it. For a line with no range: ask ``find_range`` first, as
+    the trailing date of a range would be read here as its end alone."""
     m = _TRAILING_DATE.search(line)
     if not m:
         return None

@@ -89,10 +89,15 @@ def _split_header(text: str) -> list[str]:
     return parts
 
 
-def _role_slash_employer(part: str) -> list[str]:
-    """ "Intern engineer / Joobi Solution Limited": a slash between a role and an
-    organisation separates them; "Director of Field Operations / Fix Operations
-    Specialist" is one combined title and stays whole."""
+def _role_and_organisation(part: str) -> list[str]:
+    """A part naming both a role and the organisation, split in two.
+
+    "Intern engineer / Joobi Solution Limited": a slash between a role and an
+    organisation separates them ("Director of Field Operations / Fix Operations
+    Specialist" is one combined title and stays whole). "Special Education Teacher
+    AAA High School": a role, then an organisation's name with no separator
+    (capitalised words ending in a word like School).
+    """
     sides = part.split(" / ")
     if len(sides) == 2:
         role, org = sides
@@ -103,12 +108,6 @@ def _role_slash_employer(part: str) -> list[str]:
             and not ROLE_WORDS.search(org)
         ):
             return sides
-    return [part]
-
-
-def _role_then_organisation(part: str) -> list[str]:
-    """ "Special Education Teacher AAA High School": a role, then an organisation's name
-    with no separator between them (capitalised words ending in a word like School)."""
     roles = list(ROLE_WORDS.finditer(part))
     if not roles:
         return [part]
@@ -203,8 +202,7 @@ def _header_parts(texts: list[str]) -> tuple[dict[str, str], list[str]]:
         text = strip_place(text)
         if not text or reads_as_sentence(text) or LINK.search(text):
             continue
-        pieces = (p for piece in _split_header(text) for p in _role_slash_employer(piece))
-        for part in (p for piece in pieces for p in _role_then_organisation(piece)):
+        for part in (p for piece in _split_header(text) for p in _role_and_organisation(piece)):
             part = trim_part(_PARENTHESIS.sub(_drop_place, part))
             if _LEGAL_FORM.match(part) and parts:
                 parts[-1] = f"{parts[-1]}, {part}"  # "COMPANY, INC."

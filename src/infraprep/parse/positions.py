@@ -23,6 +23,7 @@ from infraprep.parse.dates import (
     DateRange,
     find_range,
     find_single_date,
+    is_only_a_year,
     join_split_range,
 )
 from infraprep.parse.lines import Line
@@ -46,8 +47,20 @@ DEGREE_WORDS = re.compile(
     r"ph\.?\s?d|doctorate|mba|bca|mca|diploma|associate of|degree|gpa|cgpa)",
     re.IGNORECASE,
 )
-_RUNNING_HEAD = re.compile(r"\b(?:curriculum vitae|r[ée]sum[ée]|cv)\b(?!\s*\w)|\bpage \d+\b", re.I)
-_PAGE_MARK = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-)$", re.I)
+# "Columbia, MS", "Boston, MA": a state after a comma, not a Master of Science.
+_STATE_LIKE_DEGREE = re.compile(r",\s*(?:MS|MA|ME)\b")
+
+
+def _names_a_degree(text: str) -> bool:
+    return bool(DEGREE_WORDS.search(_STATE_LIKE_DEGREE.sub("", text)))
+
+
+# A page's running head or footer ("Annie Keely, Curriculum Vitae, April 2013", "Page 2
+# of 3"), and a bare page number ("2 / 3", "- 2 -")
+_RUNNING_HEAD = re.compile(
+    r"\b(?:curriculum vitae|r[ée]sum[ée]|cv)\b(?!\s*\w)|\bpage\s+\d+\b", re.IGNORECASE
+)
+_PAGE_MARK = re.compile(r"^(?:\d+\s*/\s*\d+|-\s*\d+\s*-)$")
 _MAX_HEADER_WORDS = 12  # a header line is a title, a company, a place and dates, no more
 
 
@@ -177,14 +190,6 @@ _NOT_A_ROLE = re.compile(
 )
 
 
-# "Columbia, MS", "Boston, MA": a state after a comma, not a Master of Science.
-_STATE_LIKE_DEGREE = re.compile(r",\s*(?:MS|MA|ME)\b")
-
-
-def _names_a_degree(text: str) -> bool:
-    return bool(DEGREE_WORDS.search(_STATE_LIKE_DEGREE.sub("", text)))
-
-
 def _single_dated_role(line: Line) -> DateRange | None:
     """ "Fourth Grade Teacher, Eager School, 1976": a header with a role and one date.
 
@@ -195,33 +200,38 @@ def _single_dated_role(line: Line) -> DateRange | None:
     if date is None or not _is_header_line(line):
         return None
     rest = line.text[: date.span[0]]
-    if not ROLE_WORDS.search(rest) or _NOT_A_ROLE.search(rest) or _is_tool_list(rest.strip(" ,-")):
+    if not _names_a_role(rest) or _is_tool_list(rest.strip(" ,-")):
         return None
     return date
 
 
-_ONLY_A_DATE = re.compile(r"^\s*\(?\s*(?:[A-Za-z]{3,9}\.?,?\s+)?(?:19|20)\d{2}\s*\)?\s*$")
+def _names_a_role(text: str) -> bool:
+    """A role word, and no sign of an award, a course or a certification."""
+    return bool(ROLE_WORDS.search(text)) and not _NOT_A_ROLE.search(text)
 
 
-def _year_under_role(lines: list[Line], anchor: int) -> DateRange | None:
+def _year_under_role(
+    lines: list[Line], ranges: list[DateRange | None], anchor: int
+) -> DateRange | None:
     """ "Chief Administrative Officer / 2000": a role line over a line that is only a
     date is a position of that one date, as "Title / Month YYYY to Present" is of a
     range. A degree, an award or a course over a year is not."""
-    if anchor == 0 or not _ONLY_A_DATE.match(lines[anchor].text):
+    if anchor == 0 or not is_only_a_year(lines[anchor].text):
         return None
     above = lines[anchor - 1]
     if (
         not _is_header_line(above)
-        or not ROLE_WORDS.search(above.text)
-        or _NOT_A_ROLE.search(above.text)
+        or not _names_a_role(above.text)
         or _names_a_degree(above.text)
-        or find_range(above.text)
+        or ranges[anchor - 1]
     ):
         return None
     return find_single_date(lines[anchor].text)
 
 
-def _title_below(lines: list[Line], start: int, anchor: int) -> int | None:
+def _title_below(
+    lines: list[Line], ranges: list[DateRange | None], start: int, anchor: int
+) -> int | None:
     """ "GW Career Center / August 2010 to Present / Career Ambassador": the header above
     names no role and a short line under the dates does, right under them or after one
     line describing the employer ("COMPANY, INC. / 2007-Present / Female-owned small
@@ -235,11 +245,11 @@ def _title_below(lines: list[Line], start: int, anchor: int) -> int | None:
         line = lines[below]
         if (
             _is_header_line(line)
-            and find_range(line.text) is None
+            and ranges[below] is None
             and len(line.text.split()) <= 8
             and ROLE_WORDS.search(line.text)
             # a title just above the next dates heads the next entry
-            and not any(find_range(ln.text) for ln in lines[below + 1 : below + 3])
+            and not any(ranges[below + 1 : below + 3])
         ):
             return below
     return None
@@ -254,8 +264,10 @@ def _describes(line: Line) -> bool:
 def _headers(lines: list[Line]) -> list[_Header]:
     headers: list[_Header] = []
     consumed = -1
+    # each line's range, read once: a line is asked about from both sides of a header
+    ranges = [find_range(line.text) for line in lines]
     for a, line in enumerate(lines):
-        date = find_range(line.text) or _single_dated_role(line) or _year_under_role(lines, a)
+        date = ranges[a] or _single_dated_role(line) or _year_under_role(lines, ranges, a)
         if date is None or _names_a_degree(line.text) or _is_prose(line.text, date):
             continue
         if _repeats_dates(line.text, date, headers):
@@ -267,7 +279,7 @@ def _headers(lines: list[Line]) -> list[_Header]:
                 continue
             if (
                 not _is_header_line(lines[i])
-                or find_range(lines[i].text) is not None
+                or ranges[i] is not None
                 or _NOT_A_ROLE.search(lines[i].text)
             ):
                 break
@@ -280,13 +292,13 @@ def _headers(lines: list[Line]) -> list[_Header]:
                 nxt = lines[j]
                 if (
                     not _is_header_line(nxt)
-                    or find_range(nxt.text) is not None
+                    or ranges[j] is not None
                     or len(nxt.text.split()) > (14 if ROLE_WORDS.search(nxt.text) else 8)
                     or not is_named(nxt.text)
                 ):
                     break
                 end, j = j, j + 1
-        elif (below := _title_below(lines, start, a)) is not None:
+        elif (below := _title_below(lines, ranges, start, a)) is not None:
             end = below
         headers.append(_Header(start, a, end, date))
         consumed = end
