@@ -561,3 +561,80 @@ B.S. in Business Administration
         ("Southern Region Finance Manager", "Retail Banking Group", "1997", "1997"),
         ("Line of Business Project Manager", None, "1995", "1996"),
     ]
+
+
+def test_parse_positions_a_label_repeated_under_each_job_does_not_end_experience():
+    cv = """PROFESSIONAL EXPERIENCE
+Altisource Business Solutions Pvt Ltd, Bangalore ( Sept 13
+Till Date)
+
+Role
+
+: Lead Data Analyst
+- Built the data quality checks for 40 data systems
+Technologies:
+Oracle, Java
+
+Quality Systems India Healthcare Pvt Ltd, Bangalore ( Jul 11
+Sept 13)
+
+Role
+
+: Associate Technical Specialist
+- Built the quality dashboards in SSRS
+Technologies:
+SQL Server, C#
+"""
+    assert _positions(cv) == [
+        ("Lead Data Analyst", "Altisource Business Solutions Pvt Ltd", "2013-09", "present"),
+        (
+            "Associate Technical Specialist",
+            "Quality Systems India Healthcare Pvt Ltd",
+            "2011-07",
+            "2013-09",
+        ),
+    ]
+
+
+def test_parse_positions_a_skills_heading_written_once_still_ends_experience():
+    cv = """Experience
+Site Reliability Engineer, Acme Corp
+2019 - 2023
+- Ran the Kubernetes clusters
+Technologies:
+Kubernetes 2019 - 2023, Terraform
+"""
+    assert _positions(cv) == [("Site Reliability Engineer", "Acme Corp", "2019", "2023")]
+
+
+def test_parse_positions_a_header_never_reaches_into_the_section_before():
+    cv = """Volunteer Experience
+Sales Associate, The Retail Store
+2005 - Present
+6 Elm Avenue, Stockler, CA 91733
+Computer Skills
+Proficient with Microsoft Word and Excel
+Work Experience
+Franklin's Lawn & Garden Services, Stockler CA 2004 to Present
+- Cared for the lawns of 25 homes
+"""
+    assert [p[:2] for p in _positions(cv)] == [
+        ("Sales Associate", "The Retail Store"),
+        (UNTITLED, "Franklin's Lawn & Garden Services"),
+    ]
+
+
+def test_parse_positions_column_labels_of_an_entry_table_are_not_titles():
+    cv = """EXPERIENCE
+06/2013
+Present
+Industry
+Position
+Technologies
+
+The Product Engine, Inc.
+Junior Android Developer
+- Android application development and testing
+"""
+    titles = [p[0] for p in _positions(cv)]
+    assert titles and not {"Industry", "Position", "Technologies"} & set(titles)

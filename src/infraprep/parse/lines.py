@@ -43,6 +43,20 @@ def clean_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_FIELD_LABEL = re.compile(r"^[A-Za-z][A-Za-z &/.-]{0,28}$")
+
+
+def _continues_a_label(raw: str, lines: list[Line]) -> bool:
+    """A line that opens with a colon gives the value of the short label line before it."""
+    return (
+        raw.strip().startswith(":")
+        and len(raw.strip()) > 1
+        and bool(lines)
+        and lines[-1].kind != "list_item"
+        and bool(_FIELD_LABEL.match(lines[-1].text))
+    )
+
+
 def numbered_lines(doc: Document) -> list[Line]:
     """Split a document into numbered lines, keeping each block's kind.
 
@@ -72,6 +86,14 @@ def numbered_lines(doc: Document) -> list[Line]:
                 last = lines[-1]
                 lines[-1] = Line(
                     last.no, f"{last.text} {clean_text(raw)}", last.kind, last.size, last.bold
+                )
+                continue
+            if _continues_a_label(raw, lines):
+                # "Role" / ": Lead Data Analyst": a table of fields extracted a cell per line
+                last = lines[-1]
+                value = clean_text(raw.strip()[1:])
+                lines[-1] = Line(
+                    last.no, f"{last.text}: {value}", last.kind, last.size, last.bold, last.level
                 )
                 continue
             if kind == "paragraph" and _BULLET.match(raw):

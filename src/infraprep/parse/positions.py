@@ -85,10 +85,12 @@ def _is_skippable(line: Line) -> bool:
     )
 
 
-# Sub-headings inside an entry, written without their colon.
+# Sub-headings inside an entry, written without their colon, and the column labels of
+# an entry laid out as a table ("Industry / Position / Technologies").
 _SUBHEADING = re.compile(
     r"^(?:(?:key |roles? (?:and|&) )?responsibilit(?:y|ies)|achievements?|accomplishments?|"
-    r"projects?|project details|environment|tools used|technologies used|duties|"
+    r"projects?|project details|environment|tools used|technologies(?: used)?|duties|"
+    r"industry|position|company|employer|designation|"
     r"certifications?(?:[ /&]+licen[sc]es?)?|licen[sc]es?|skills|summary|resume)$",
     re.IGNORECASE,
 )

@@ -16,7 +16,12 @@ from infraprep.parse.lines import Line, numbered_lines
 from infraprep.parse.metrics import metrics_in
 from infraprep.parse.position_header import ROLE_WORDS
 from infraprep.parse.positions import find_positions
-from infraprep.parse.sections import CV_HEADING_TAILS, CV_SECTIONS, section_of, split_sections
+from infraprep.parse.sections import (
+    CV_SECTIONS,
+    cv_heading_classifier,
+    section_of,
+    split_sections,
+)
 from infraprep.parse.technologies import canonical_technologies
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -107,14 +112,16 @@ def parse_profile(doc: Document, today: dt.date) -> Profile:
     lines = numbered_lines(doc)
     if not lines:
         raise EmptyInputError("The CV is empty.")
-    sections = split_sections(lines, CV_SECTIONS, tails=CV_HEADING_TAILS)
+    sections = split_sections(lines, CV_SECTIONS, classify=cv_heading_classifier(lines))
     by_name: dict[str, list[Line]] = {}
     for name, _head, body in sections:
         by_name.setdefault(name, []).extend(body)
-    exp_lines = by_name.get("experience") or [
-        ln for name, _h, body in sections if name in ("top", "summary", "projects") for ln in body
+    # each experience section on its own: a header never reaches above its heading
+    # into the end of the section before
+    experience = [body for name, _h, body in sections if name == "experience"] or [
+        [ln for name, _h, body in sections if name in ("top", "summary", "projects") for ln in body]
     ]
-    positions = find_positions(exp_lines)
+    positions = [p for body in experience for p in find_positions(body)]
     if not positions:
         # the jobs sit under a heading we did not read as experience (two-column
         # layouts mix sections); dated lines under Education are still studies

@@ -376,6 +376,31 @@ def jd_heading_section(line: Line) -> str | None:
     return "other"
 
 
+_ENTRY_LABELS = ("skills", "projects")
+
+
+def cv_heading_classifier(lines: list[Line]) -> Callable[[Line], str | None]:
+    """How a CV's headings are read: by ``CV_SECTIONS`` and ``CV_HEADING_TAILS``, except
+    a Skills or Projects heading the CV writes more than once.
+
+    "Technologies:" or "Projects:" under each job is a label of the entry, and reading
+    it as a heading would end the experience section at the first job. Other headings
+    may repeat: a file of several CVs, a running head.
+    """
+    names = [
+        (_normal(line.text), section_of(line, CV_SECTIONS, CV_HEADING_TAILS)) for line in lines
+    ]
+    counts: dict[str, int] = {}
+    for text, name in names:
+        if name in _ENTRY_LABELS:
+            counts[text] = counts.get(text, 0) + 1
+    by_line = {
+        line.no: None if counts.get(text, 0) > 1 else name
+        for line, (text, name) in zip(lines, names, strict=True)
+    }
+    return lambda line: by_line.get(line.no)
+
+
 def split_sections(
     lines: list[Line],
     table: dict[str, tuple[str, ...]],
