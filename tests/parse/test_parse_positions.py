@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import TODAY, text_document
 from infraprep.parse import parse_profile
 from infraprep.parse.places import is_place, strip_place
 from infraprep.parse.position_header import UNTITLED
+from infraprep.parse.position_sentence import position_in_sentence
 
 
 def _positions(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
@@ -638,3 +641,47 @@ Junior Android Developer
 """
     titles = [p[0] for p in _positions(cv)]
     assert titles and not {"Industry", "Position", "Technologies"} & set(titles)
+
+
+def test_parse_positions_earlier_jobs_written_as_sentences():
+    cv = """WORK EXPERIENCE
+Specialist II, Marketing
+March 2017 to Present
+- Worked as Software Engineer with Prolifics Corporation Limited from Dec' 2015 to Sept' 2016
+- Worked for National Informatics Centre under multiple payrolls from Apr' 2014 to Oct' 2015
+- Worked as an Inter Trainee under National Informatics Center as a Web Designer from Sept'
+2013 to Apr' 2014
+- Working as software engineer with Apple client in Exilant Technologies Pvt. Ltd. from June 2015
+"""
+    assert _positions(cv) == [
+        ("Specialist II", None, "2017-03", "present"),
+        ("Software Engineer", "Prolifics Corporation Limited", "2015-12", "2016-09"),
+        (UNTITLED, "National Informatics Centre", "2014-04", "2015-10"),
+        ("Inter Trainee", "National Informatics Center", "2013-09", "2014-04"),
+        ("software engineer", "Exilant Technologies Pvt. Ltd.", "2015-06", "present"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Worked on the billing migration from 2019 to 2020, cutting costs by 20%",
+        "Worked with the storage team from March 2018 to May 2018 on the Ceph upgrade",
+        "Working as on-call lead since 2020",
+        "Working as Team Lead and responsible for everything starting from Web Development",
+    ],
+)
+def test_parse_positions_a_sentence_dating_work_inside_a_job_is_no_job(sentence):
+    assert position_in_sentence(sentence) is None
+
+
+def test_parse_positions_a_duration_label_restates_the_dates_of_its_entry():
+    cv = """WORK EXPERIENCE
+Cisco Systems -
+January 2014 to June 2015
+DURATION Jan-2014 to Jun-2015
+TEAM SIZE 20
+Lead Engineer - Automation & Testing
+- Automated 400 test cases for the WAAS product
+"""
+    assert len(_positions(cv)) == 1

@@ -29,8 +29,10 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _ORDINAL_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
 # "Jun 06", "Sept '13": a month name makes two digits a year ("June 13, 2015" is a day).
 _SHORT_YEAR = r"'?\d{2}(?!\d|,|\s*\d|:)"
+# between a month and its year: "Sept 2019", "Sept, 2019", "Dec' 2015", "Oct- 2008"
+_MONTH_YEAR_GAP = r"(?:-\s*|\s*[,’']?\s*'?)"
 _DATE = (
-    rf"(?:{_ORDINAL_DAY}{_MONTH_NAME}\s*,?\s*'?{_YEAR}|{_MONTH_NAME}\s*{_SHORT_YEAR}|"
+    rf"(?:{_ORDINAL_DAY}{_MONTH_NAME}{_MONTH_YEAR_GAP}{_YEAR}|{_MONTH_NAME}\s*{_SHORT_YEAR}|"
     rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/{_YEAR}|"
     rf"(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}|{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})"
 )
@@ -102,7 +104,7 @@ def normalise_date(text: str) -> str | None:
     )
     if re.fullmatch(_PRESENT, t):
         return "present"
-    m = re.match(rf"({_MONTH_NAME})\s*,?\s*'?({_YEAR})", t)
+    m = re.match(rf"({_MONTH_NAME}){_MONTH_YEAR_GAP}({_YEAR})", t)
     if m:
         return f"{m.group(2)}-{_month_number(m.group(1)):02d}"
     m = re.match(rf"({_MONTH_NAME})\s*'?(\d{{2}})$", t)

@@ -43,6 +43,22 @@ def clean_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_MONTH_AT_END = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?['’]?$", re.IGNORECASE
+)
+
+
+def _finishes_a_date(raw: str, lines: list[Line]) -> bool:
+    """ "... as a Web Designer from Sept'" / "2013 to Apr' 2014": the wrap fell between a
+    month and its year, so the year's line goes on the line before."""
+    return (
+        bool(lines)
+        and bool(re.match(r"^\s*(?:19|20)\d\d\b", raw))
+        and bool(_MONTH_AT_END.search(lines[-1].text))
+        and len(lines[-1].text.split()) > 3
+    )
+
+
 _FIELD_LABEL = re.compile(r"^[A-Za-z][A-Za-z &/.-]{0,28}$")
 
 
@@ -81,7 +97,7 @@ def numbered_lines(doc: Document) -> list[Line]:
                 and re.match(r"^[a-z]", raw.strip())
                 and lines
                 and not re.search(r"[.:;!?]$", lines[-1].text)
-            ):
+            ) or _finishes_a_date(raw, lines):
                 # a sentence wrapped onto the next line ("...focus and / working with...")
                 last = lines[-1]
                 lines[-1] = Line(

@@ -243,7 +243,7 @@ def split_title_company(texts: list[str]) -> tuple[str, str | None]:
     if company and company.startswith("the "):  # "Lecturer at the Institute of ..."
         company = company[4:]
     split = _ROLE_OF_THE_ORG.match(title or "") if company is None else None
-    if split and ROLE_WORDS.search(split["role"]) and _names_an_organisation(split["org"]):
+    if split and ROLE_WORDS.search(split["role"]) and names_an_organisation(split["org"]):
         title, company = split["role"], split["org"]
     return title or UNTITLED, company
 
@@ -252,7 +252,7 @@ def split_title_company(texts: list[str]) -> tuple[str, str | None]:
 _ROLE_OF_THE_ORG = re.compile(r"^(?P<role>.+?)\s+of\s+the\s+(?P<org>[A-Z].+)$")
 
 
-def _names_an_organisation(text: str) -> bool:
+def names_an_organisation(text: str) -> bool:
     """ "International Civil Aviation Organization (ICAO)", "Aviation Security Branch":
     an organisation's word, its acronym, or three or more capitalised words ("Member
     of the Technical Staff" names no organisation)."""

@@ -34,11 +34,13 @@ from infraprep.parse.position_header import (
     FIELD,
     LINK,
     ROLE_WORDS,
+    UNTITLED,
     is_named,
     reads_as_sentence,
     split_title_company,
     trim_part,
 )
+from infraprep.parse.position_sentence import SentencePosition, position_in_sentence
 from infraprep.parse.technologies import find_technologies
 
 # Degree words: a dated line naming one is education, not a job.
@@ -72,6 +74,7 @@ class _Header:
     anchor: int
     end: int
     date: DateRange
+    sentence: SentencePosition | None = None  # "Worked as ... with ... from ...": all in one
 
 
 def _is_skippable(line: Line) -> bool:
@@ -172,14 +175,18 @@ _FUNCTION_WORDS = frozenset(
 
 
 _DURATION_KEYS = re.compile(r"^(?:duration|period|tenure|dates?|time period)$", re.IGNORECASE)
+# "DURATION Jan-2014 to Jun-2015": the label without its colon, before the dates
+_DURATION_LABEL = re.compile(r"^\s*(?:duration|period|tenure|time period)\b\W*", re.IGNORECASE)
 
 
 def _repeats_dates(text: str, date: DateRange, headers: list[_Header]) -> bool:
     """ "Duration: April 2017 - Till Date" under an entry with those dates restates them."""
     field = FIELD.match(text)
+    labelled = bool(field and _DURATION_KEYS.match(field.group("key").strip())) or bool(
+        _DURATION_LABEL.match(text) and not _DURATION_LABEL.sub("", text[: date.span[0]]).strip()
+    )
     return bool(
-        field
-        and _DURATION_KEYS.match(field.group("key").strip())
+        labelled
         and headers
         and (headers[-1].date.start, headers[-1].date.end) == (date.start, date.end)
     )
@@ -269,6 +276,10 @@ def _headers(lines: list[Line]) -> list[_Header]:
     # each line's range, read once: a line is asked about from both sides of a header
     ranges = [find_range(line.text) for line in lines]
     for a, line in enumerate(lines):
+        if sentence := position_in_sentence(line.text):
+            headers.append(_Header(a, a, a, sentence.date, sentence))
+            consumed = a
+            continue
         date = ranges[a] or _single_dated_role(line) or _year_under_role(lines, ranges, a)
         if date is None or _names_a_degree(line.text) or _is_prose(line.text, date):
             continue
@@ -337,7 +348,11 @@ def find_positions(lines: list[Line]) -> list[Position]:
         if len(rest) > 2 and anchor.kind != "list_item":
             texts.append(rest)
         texts.extend(lines[i].text for i in range(h.anchor + 1, h.end + 1))
-        title, company = split_title_company(texts)
+        title, company = (
+            (h.sentence.title or UNTITLED, h.sentence.company)
+            if h.sentence
+            else split_title_company(texts)
+        )
         stop = headers[n + 1].start if n + 1 < len(headers) else len(lines)
         bullets = [
             ln
