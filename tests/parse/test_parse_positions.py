@@ -685,3 +685,44 @@ Lead Engineer - Automation & Testing
 - Automated 400 test cases for the WAAS product
 """
     assert len(_positions(cv)) == 1
+
+
+def test_parse_positions_an_employer_then_its_country_and_a_client_line():
+    cv = """Employment History
+Project Lead, QA
+McAfee Inc, Canada
+Client: Dell, Lenovo, Acer
+
+September 2008
+September 2011
+- Led the test team of 9 for the antivirus releases
+Team Lead, QA
+Validation
+Aptuit Inc., India
+Client: Pfizer Inc, AstraZeneca, Abbott Laboratories
+
+July 2005
+April 2006
+- Validated the clinical supply system
+"""
+    assert _positions(cv) == [
+        ("Project Lead, QA", "McAfee Inc", "2008-09", "2011-09"),
+        ("Team Lead, QA", "Aptuit Inc.", "2005-07", "2006-04"),
+    ]
+
+
+def test_parse_positions_of_two_role_lines_the_employer_is_the_part_naming_no_role():
+    cv = """Experience
+Production Specialist
+CME Group-Chicago
+Jan 2010 - Sep 2013
+- Ran the overnight batch for 40 clearing jobs
+"""
+    assert _positions(cv)[0][:2] == ("Production Specialist", "CME Group-Chicago")
+
+
+def test_parse_places_an_organisation_before_a_country_is_not_a_place():
+    assert not is_place("McAfee Inc, Canada")
+    assert strip_place("Wipro Technologies, Canada") == "Wipro Technologies"
+    assert strip_place("Towson University, Maryland") == "Towson University"
+    assert is_place("Toronto, Canada")

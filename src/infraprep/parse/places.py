@@ -46,6 +46,16 @@ _CITIES = {
     "san francisco", "boston", "chicago", "austin", "toronto", "singapore", "dubai", "sydney",
     "remote",
 }  # fmt: skip
+# Words that make a name an organisation's: "McAfee Inc, Canada" is an employer and its
+# country, not a city and its country.
+ORGANISATION_WORDS = re.compile(
+    r"\b(?:inc|ltd|llc|llp|pvt|plc|gmbh|corp|corporation|company|limited|technologies|"
+    r"solutions|services|systems|software|consulting|consultancy|labs?|laboratory|group|bank|"
+    r"university|"
+    r"college|school|institute|hospital|agency|foundation|associates|enterprises|industries|"
+    r"international|infotech|networks|communications)\b",
+    re.IGNORECASE,
+)
 _PLACE_NAME = r"[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3}"
 _REGION = re.compile(rf"^{_PLACE_NAME},\s*(?P<region>[A-Za-z][A-Za-z .]+?)(?:\s+\d{{5,6}})?$")
 _TRAILING_PLACE = re.compile(
@@ -75,7 +85,7 @@ def is_place(text: str) -> bool:
         return True
     m = _REGION.match(text)
     if m and _is_region(m.group("region")):
-        return True
+        return not ORGANISATION_WORDS.search(text[: m.start("region")])
     m = _STATE_NO_COMMA.match(text)
     return bool(
         m and m.group("state") in _US_STATES and m.group("state") not in _COMPANY_LIKE_CODES

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from infraprep.parse.dates import MONTHS, find_range
+from infraprep.parse.places import ORGANISATION_WORDS as _COMPANY_WORDS
 from infraprep.parse.places import is_place, strip_place
 
 ROLE_WORDS = re.compile(
@@ -33,14 +34,8 @@ ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Words that make a name an organisation's ("Sasken Technologies", "Acme Inc.").
-_COMPANY_WORDS = re.compile(
-    r"\b(?:inc|ltd|llc|llp|pvt|plc|gmbh|corp|corporation|company|limited|technologies|"
-    r"solutions|services|systems|software|consulting|consultancy|labs?|laboratory|group|bank|"
-    r"university|"
-    r"college|school|institute|hospital|agency|foundation|associates|enterprises|industries|"
-    r"international|infotech|networks|communications)\b",
-    re.IGNORECASE,
-)
+# The function a title names after a comma ("Team Lead, QA", "Director, IT")
+_FUNCTION = re.compile(r"^(?:QA|QC|IT|HR|BI|UX|UI|R&D|PMO|SRE)$")
 _LEGAL_FORM = re.compile(r"^(?:inc|ltd|llc|llp|pvt|plc|gmbh|corp|co)\.?$", re.IGNORECASE)
 # A clause, not a header: "Have worked as a Support Engineer", "Experience in Oracle ...".
 _SENTENCE = re.compile(
@@ -61,6 +56,15 @@ _OTHER_KEYS = re.compile(
     r"skills|gpa|team size)$",
     re.IGNORECASE,
 )
+
+
+def is_aside_field(text: str) -> bool:
+    """ "Client: BC Hydro", "Team Size: 8": a labelled field that names neither the role
+    nor the employer, so a header passes over it."""
+    field = FIELD.match(text)
+    return bool(field and _OTHER_KEYS.match(field.group("key").strip().lower()))
+
+
 # Template words a CV left in place of a name ("Company name", "City"), and lines
 # that close a page rather than head an entry.
 _PLACEHOLDER = re.compile(
@@ -206,6 +210,8 @@ def _header_parts(texts: list[str]) -> tuple[dict[str, str], list[str]]:
             part = trim_part(_PARENTHESIS.sub(_drop_place, part))
             if _LEGAL_FORM.match(part) and parts:
                 parts[-1] = f"{parts[-1]}, {part}"  # "COMPANY, INC."
+            elif _FUNCTION.match(part) and parts and ROLE_WORDS.search(parts[-1]):
+                parts[-1] = f"{parts[-1]}, {part}"  # "Team Lead, QA": the team it leads
             elif (
                 part
                 and not is_place(part)
@@ -230,7 +236,10 @@ def split_title_company(texts: list[str]) -> tuple[str, str | None]:
     if titles:
         title: str | None = titles[0]
         rest = [p for p in parts if p != title]
-        company = named[0] if named else (rest[0] if rest else None)
+        # of the other parts, one naming no role is the employer ("Sr.Consultant /
+        # Defect Manager, QA / Capgemini")
+        others = [p for p in rest if not ROLE_WORDS.search(p)] or rest
+        company = named[0] if named else (others[0] if others else None)
     elif named:
         company = named[0]
         title = next((p for p in parts if p != company), None)

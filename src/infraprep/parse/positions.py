@@ -35,6 +35,7 @@ from infraprep.parse.position_header import (
     LINK,
     ROLE_WORDS,
     UNTITLED,
+    is_aside_field,
     is_named,
     reads_as_sentence,
     split_title_company,
@@ -296,8 +297,10 @@ def _headers(lines: list[Line]) -> list[_Header]:
                 or _NOT_A_ROLE.search(lines[i].text)
             ):
                 break
-            # a line that is only a place ("Syracuse, NY") does not use up the header
-            start, taken, i = i, taken + (strip_place(lines[i].text) != ""), i - 1
+            # a line that is only a place ("Syracuse, NY") or an aside ("Client: BC
+            # Hydro") does not use up the header
+            names = strip_place(lines[i].text) != "" and not is_aside_field(lines[i].text)
+            start, taken, i = i, taken + names, i - 1
         end = a
         if taken == 0:
             j = a + 1
