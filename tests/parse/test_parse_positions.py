@@ -726,3 +726,41 @@ def test_parse_places_an_organisation_before_a_country_is_not_a_place():
     assert strip_place("Wipro Technologies, Canada") == "Wipro Technologies"
     assert strip_place("Towson University, Maryland") == "Towson University"
     assert is_place("Toronto, Canada")
+
+
+def test_parse_positions_several_undated_roles_under_one_dated_employer():
+    cv = """Professional Experience:
+Embie Technical Solutions, Inc. Los Angeles, CA 1994 - Present
+Senior IT Manager/Director
+Representative Clients: Bob Blake, Mirror Digital, Inc.
+- Supervised internal staff, contractors and offshore programming teams.
+- Negotiated service level agreements with customers and providers.
+IT Infrastructure Architect/IT Operations Manager
+Representative Clients: AHMPAC Laboratories Inc., Hall Family Law
+- Managed the move from a single office to a multi-site network.
+Role: Senior Systems Engineer
+- Ran the VMware hosts for 3 clients.
+"""
+    positions = parse_profile(text_document(cv), TODAY).positions
+    assert [(p.title, p.company, p.start, p.end) for p in positions] == [
+        ("Senior IT Manager/Director", "Embie Technical Solutions", "1994", "present"),
+        (
+            "IT Infrastructure Architect/IT Operations Manager",
+            "Embie Technical Solutions",
+            "1994",
+            "present",
+        ),
+    ]
+    assert any(b.startswith("Managed the move") for b in positions[1].bullets)
+    assert not any("Managed the move" in b for b in positions[0].bullets)
+
+
+def test_parse_positions_a_role_under_an_employer_and_its_description_is_the_title():
+    cv = """Experience
+HERNANDEZ & ASSOCIATES, Hopkinton, MA
+1990 to 2000
+Exclusive representative of oil and gas instrumentation manufacturers in 12 countries.
+Chief Executive Officer
+Started up a company that became the exclusive representative of global manufacturers.
+"""
+    assert _positions(cv) == [("Chief Executive Officer", "HERNANDEZ & ASSOCIATES", "1990", "2000")]

@@ -321,6 +321,40 @@ def _headers(lines: list[Line]) -> list[_Header]:
     return headers
 
 
+# The person a title names, as its last word ("IT Operations Manager", "Oracle eBusiness
+# Suite Specialist"): a line ending so names a role, where "Application Development"
+# names work.
+_PERSON_NOUN = re.compile(
+    r"\b(?:engineer|developer|administrator|architect|manager|lead|leader|consultant|"
+    r"analyst|specialist|scientist|director|officer|programmer|technician|designer|"
+    r"coordinator|supervisor|head|executive|intern|trainee|researcher|tester)$",
+    re.IGNORECASE,
+)
+
+
+def _is_undated_role(lines: list[Line], index: int) -> bool:
+    """A title on a line of its own inside an entry, between the last role's content
+    and its own: short, ending with a person ("IT Operations Manager", "Oracle
+    Developer/Application Architect"), after a bullet or a sentence and before one."""
+    line = lines[index]
+    text = line.text.strip()
+    if (
+        index + 1 >= len(lines)
+        or not _is_header_line(line)
+        or len(text.split()) > 7
+        or not _PERSON_NOUN.search(re.sub(r"\s*\([^)]*\)$", "", text))
+        or FIELD.match(text)  # "Role: Senior Systems Engineer" of a project
+        or find_range(text)
+        or find_single_date(text)
+        or _is_header_line(lines[index - 1])
+    ):
+        return False
+    after = lines[index + 1]
+    return (
+        after.kind == "list_item" or reads_as_sentence(after.text) or bool(FIELD.match(after.text))
+    )
+
+
 def _join_split_ranges(lines: list[Line]) -> list[Line]:
     """Each date range on one line, where the layout broke it over two."""
     joined: list[Line] = []
@@ -357,22 +391,34 @@ def find_positions(lines: list[Line]) -> list[Position]:
             else split_title_company(texts)
         )
         stop = headers[n + 1].start if n + 1 < len(headers) else len(lines)
-        bullets = [
-            ln
-            for ln in lines[h.end + 1 : stop]
-            if ln.kind == "list_item" or len(ln.text.split()) >= 5
-        ]
-        positions.append(
-            Position(
-                title=title,
-                company=company,
-                start=h.date.start,
-                end=h.date.end,
-                bullets=tuple(b.text for b in bullets),
-                bullet_lines=tuple(b.no for b in bullets),
-                line=lines[h.start].no,
+        # "Senior IT Manager/Director ... / IT Infrastructure Architect ...": further roles
+        # under the one dated entry, each with its own lines, held in the entry's dates
+        roles = [i for i in range(h.end + 2, stop) if _is_undated_role(lines, i)]
+        if roles and (title == UNTITLED or company is None):
+            # the entry's header named only its employer ("HERNANDEZ & ASSOCIATES /
+            # 1990 to 2000 / <what the firm does> / Chief Executive Officer"): the first
+            # such line is its own title
+            company = company or (title if title != UNTITLED else None)
+            title = lines[roles.pop(0)].text.strip()
+        for first, last, role in zip(
+            [h.end + 1, *[i + 1 for i in roles]], [*roles, stop], [title, *roles], strict=True
+        ):
+            bullets = [
+                ln
+                for ln in lines[first:last]
+                if ln.kind == "list_item" or len(ln.text.split()) >= 5
+            ]
+            positions.append(
+                Position(
+                    title=role if isinstance(role, str) else lines[role].text.strip(),
+                    company=company,
+                    start=h.date.start,
+                    end=h.date.end,
+                    bullets=tuple(b.text for b in bullets),
+                    bullet_lines=tuple(b.no for b in bullets),
+                    line=lines[h.start if isinstance(role, str) else role].no,
+                )
             )
-        )
     headings = {
         n
         for n, h in enumerate(headers[:-1])
