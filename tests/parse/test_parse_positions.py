@@ -764,3 +764,29 @@ Chief Executive Officer
 Started up a company that became the exclusive representative of global manufacturers.
 """
     assert _positions(cv) == [("Chief Executive Officer", "HERNANDEZ & ASSOCIATES", "1990", "2000")]
+
+
+def test_parse_positions_a_hyphenated_heading_opens_its_section():
+    cv = """Areas of Specialization
+Environmental Policy and Management; Policy Analysis.
+
+Tenure-line Academic Positions
+1999 to present: Professor of Political Science,
+California State University Northridge
+1995 to 1999: Associate Professor of Political Science,
+California State University Northridge
+"""
+    assert _positions(cv) == [
+        (
+            "Professor of Political Science",
+            "California State University Northridge",
+            "1999",
+            "present",
+        ),
+        (
+            "Associate Professor of Political Science",
+            "California State University Northridge",
+            "1995",
+            "1999",
+        ),
+    ]

@@ -287,7 +287,8 @@ def _tail_section(line: Line, tails: dict[str, str]) -> str | None:
         line.is_heading
         or text.isupper()
         or text.endswith(":")
-        or all(w[0].isupper() for w in words if len(w) > 3)
+        # "Tenure-line Academic Positions": a hyphenated word is capitalised at its start
+        or all(t[0].isupper() for t in text.split() if len(t) > 3 and t[0].isalpha())
     )
     return tails.get(words[-1].lower()) if looks_like_heading else None
 
