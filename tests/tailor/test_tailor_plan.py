@@ -85,6 +85,17 @@ def test_tailor_concepts_rank_gaps_above_what_the_cv_shows(plan):
     assert all(0 <= c.gap <= 1 and 0 <= c.need <= 1 for c in plan.concepts)
 
 
+def test_tailor_a_concepts_gap_is_that_of_what_it_is_mostly_about(kb):
+    """A Linux patching bullet does not make a Kubernetes-throttling concept "known"."""
+    posting = parse_posting(read_path(FIXTURES / "jd/gitlab/it-site-reliability-engineer.md"), kb)
+    profile = parse_profile(read_path(FIXTURES / "cv/written/network-engineer.md"), TODAY)
+    plan = build_plan(profile, posting, kb, today=TODAY)
+    throttling = next(c for c in plan.concepts if c.id == "concept-requests-limits-cpu-throttling")
+    assert throttling.gap > 0.8
+    shown = [e for e in throttling.why if e.source == "cv"]
+    assert [e.note for e in shown] == ["the CV already shows Linux"]
+
+
 def test_tailor_study_plan_runs_from_today_to_the_interview(plan):
     blocks = plan.study_plan
     assert blocks[0].start == TODAY

@@ -88,6 +88,18 @@ def _question_item(s: Scored[Question], needs: Needs, story=None) -> QuestionIte
     )
 
 
+def _need_and_gap(keys: tuple[str, ...], needs: Needs) -> tuple[float, float]:
+    """What the job needs most of a concept's subjects, and how much of what it needs the
+    CV lacks, weighed by need: a Linux bullet does not close a Kubernetes gap, so a
+    containers concept keeps the gap of what it is mostly about."""
+    weights = {k: needs.need.get(k, 0.0) for k in keys}
+    total = sum(weights.values())
+    if not total:
+        return 0.0, 1.0
+    gap = sum(w * needs.gap.get(k, 1.0) for k, w in weights.items()) / total
+    return max(weights.values()), gap
+
+
 def _concepts(posting: Posting, needs: Needs, kb: KnowledgeBase) -> list[ConceptItem]:
     scored = _score_all(kb.concepts, posting, needs, kb)
     musts = [k for k, v in sorted(needs.need.items(), key=lambda kv: (-kv[1], kv[0])) if v >= 0.5]
@@ -99,16 +111,17 @@ def _concepts(posting: Posting, needs: Needs, kb: KnowledgeBase) -> list[Concept
         must_cover=musts,
         per_group=2,
     )
+    names = {c.id: c.name.lower() for c in kb.competencies}
     items = []
     for s in chosen:
         c = s.item
-        need = max((needs.need.get(k, 0.0) for k in s.keys), default=0.0)
-        gap = min((needs.gap.get(k, 1.0) for k in s.keys), default=1.0)
+        need, gap = _need_and_gap(s.keys, needs)
         why = list(needs.why(s.keys))
         for key in s.keys:
             cv = needs.cv_evidence.get(key)
             if cv:
-                why.append(cv[0].model_copy(update={"note": "the CV already shows"}))
+                shown = names.get(key, key)
+                why.append(cv[0].model_copy(update={"note": f"the CV already shows {shown}"}))
                 break
         items.append(
             ConceptItem(
