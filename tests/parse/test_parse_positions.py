@@ -790,3 +790,34 @@ California State University Northridge
             "1999",
         ),
     ]
+
+
+def test_parse_positions_a_header_over_its_dates_never_takes_the_next_entrys():
+    cv = """Professional Experience
+Principal, Straightway Elementary, Hudson, TX
+July 2009 to Present
+- API growth of 120 points in 4 years
+Principal, Pine Tree Elementary, Houston, TX
+API Growth 50 points in 3 years from 725 to 800.
+July 2007-June 2009
+Assistant Principal PEN, Great Pupil Elementary, Spring, TX
+July 2006-June 2007
+Resource Specialist Teacher, Blue Waters Elementary, South Springs, TX
+July 2000-June 2004
+"""
+    assert _positions(cv) == [
+        ("Principal", "Straightway Elementary", "2009-07", "present"),
+        ("Principal", "Pine Tree Elementary", "2007-07", "2009-06"),
+        ("Assistant Principal PEN", "Great Pupil Elementary", "2006-07", "2007-06"),
+        ("Resource Specialist Teacher", "Blue Waters Elementary", "2000-07", "2004-06"),
+    ]
+
+
+def test_parse_positions_date_first_entries_without_bullets_keep_the_title_below():
+    cv = """Career
+1983-1989
+Deputy Secretary, European Civil Aviation Conference
+1982-1983
+Air Transport Officer, European Civil Aviation Conference
+"""
+    assert [p[0] for p in _positions(cv)] == ["Deputy Secretary", "Air Transport Officer"]

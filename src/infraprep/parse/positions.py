@@ -265,6 +265,41 @@ def _title_below(
     return None
 
 
+def _heads_next_dates(lines: list[Line], ranges: list[DateRange | None], index: int) -> bool:
+    """Whether the line stands right over a date line of its own (past page furniture)."""
+    for j in range(index + 1, min(index + 3, len(lines))):
+        if ranges[j] is not None:
+            return True
+        if not _is_skippable(lines[j]) and not _is_header_line(lines[j]):
+            return False
+    return False
+
+
+def _header_over_a_bullet(
+    lines: list[Line], ranges: list[DateRange | None], anchor: int, consumed: int
+) -> int | None:
+    """ "Principal, Pine Tree Elementary, Houston, TX / - API growth of 50 points / July
+    2007-June 2009": one bullet slipped between the header and its dates. The index of
+    that header, when nothing else heads the dates."""
+    above = anchor - 2
+    between = lines[anchor - 1]
+    date = ranges[anchor]
+    own_text = (
+        lines[anchor].text[: date.span[0]] + lines[anchor].text[date.span[1] :] if date else "x"
+    )
+    if (
+        above <= consumed
+        or trim_part(own_text)  # "Volunteer, Soup Kitchen, 2009-Present" heads itself
+        or ranges[anchor - 1] is not None
+        or _is_header_line(between)
+    ):
+        return None
+    line = lines[above]
+    if ranges[above] is not None or not _is_header_line(line) or not ROLE_WORDS.search(line.text):
+        return None
+    return above
+
+
 def _describes(line: Line) -> bool:
     """A sentence about the employer, not a bullet of the job ("$55M privately held
     company providing new and recertified communications equipment")."""
@@ -274,6 +309,7 @@ def _describes(line: Line) -> bool:
 def _headers(lines: list[Line]) -> list[_Header]:
     headers: list[_Header] = []
     consumed = -1
+    headers_above = False  # whether the last entry's header stood over its dates
     # each line's range, read once: a line is asked about from both sides of a header
     ranges = [find_range(line.text) for line in lines]
     for a, line in enumerate(lines):
@@ -311,12 +347,22 @@ def _headers(lines: list[Line]) -> list[_Header]:
                     or ranges[j] is not None
                     or len(nxt.text.split()) > (14 if ROLE_WORDS.search(nxt.text) else 8)
                     or not is_named(nxt.text)
+                    # in a CV whose headers stand over their dates, a header right over
+                    # the next dates heads the next entry
+                    or (headers_above and _heads_next_dates(lines, ranges, j))
                 ):
                     break
                 end, j = j, j + 1
+            if (
+                end == a
+                and headers_above
+                and (above := _header_over_a_bullet(lines, ranges, a, consumed))
+            ):
+                start = above
         elif (below := _title_below(lines, ranges, start, a)) is not None:
             end = below
         headers.append(_Header(start, a, end, date))
+        headers_above = start < a
         consumed = end
     return headers
 
