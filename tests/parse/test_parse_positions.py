@@ -821,3 +821,38 @@ Deputy Secretary, European Civil Aviation Conference
 Air Transport Officer, European Civil Aviation Conference
 """
     assert [p[0] for p in _positions(cv)] == ["Deputy Secretary", "Air Transport Officer"]
+
+
+def test_parse_positions_a_latex_template_header_closed_by_a_full_stop():
+    cv = """Work Experience
+2016present
+
+Software Eng Lead, Google Assistant, Google, Mountain View.
+Delivered Google Assistant
+{ Delivered the "My Day" feature for Google Assistant
+{ Led the delivery of Contextual Cards on Android
+20132015
+
+Staff Software Engineer, Google Search App, Google, Mountain View.
+{ Designed the client of Now On Tap for Android Marshmallow
+"""
+    profile = parse_profile(text_document(cv), TODAY)
+    assert [(p.title, p.company, p.start, p.end) for p in profile.positions] == [
+        ("Software Eng Lead", "Google", "2016", "present"),
+        ("Staff Software Engineer", "Google Search App", "2013", "2015"),
+    ]
+    assert profile.positions[0].bullets[0].startswith("Delivered the")
+
+
+def test_parse_positions_a_wrapped_sentence_end_over_dates_is_no_header():
+    cv = """Experience
+Partner in the firm of Mwanyumba, Nzuki Mwinzi and Company
+Advocates, Consolidated Bank House, Nairobi.
+
+2003 - 2008:
+
+Kenyatta National Hospital
+Chief Legal Officer
+- Head of the legal department
+"""
+    assert _positions(cv)[-1][:2] == ("Chief Legal Officer", "Kenyatta National Hospital")

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from infraprep.models import Document
 
-_BULLET = re.compile(r"^\s*(?:[-*•▪◦●○■□➢➤►▶✓✔→·]|\(cid:\d+\)|\d{1,2}[.)])\s+")
+# "{ " is the bullet of LaTeX CV classes whose symbol font the text layer maps to a brace
+_BULLET = re.compile(r"^\s*(?:[-*•▪◦●○■□➢➤►▶✓✔→·{]|\(cid:\d+\)|\d{1,2}[.)])\s+")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")

@@ -34,6 +34,7 @@ ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Words that make a name an organisation's ("Sasken Technologies", "Acme Inc.").
+_ENDS_WITH_ROLE = re.compile(ROLE_WORDS.pattern + r"\W*$", re.IGNORECASE)
 # The function a title names after a comma ("Team Lead, QA", "Director, IT")
 _FUNCTION = re.compile(r"^(?:QA|QC|IT|HR|BI|UX|UI|R&D|PMO|SRE)$")
 _LEGAL_FORM = re.compile(r"^(?:inc|ltd|llc|llp|pvt|plc|gmbh|corp|co)\.?$", re.IGNORECASE)
@@ -230,7 +231,13 @@ def split_title_company(texts: list[str]) -> tuple[str, str | None]:
     organisation's name keeps the old reading, first part title and second company.
     """
     labelled, parts = _header_parts(texts)
-    titles = [p for p in parts if ROLE_WORDS.search(p) and not _COMPANY_WORDS.search(p)]
+    # a company's word in a part that ends with a role is the kind of role ("Software
+    # Eng Lead", "Systems Engineer"), not an organisation's name
+    titles = [
+        p
+        for p in parts
+        if ROLE_WORDS.search(p) and (not _COMPANY_WORDS.search(p) or _ENDS_WITH_ROLE.search(p))
+    ]
     titles = titles or [p for p in parts if ROLE_WORDS.search(p)]
     named = [p for p in parts if _COMPANY_WORDS.search(p) and p not in titles[:1]]
     if titles:

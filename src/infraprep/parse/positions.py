@@ -124,8 +124,12 @@ def _is_tool_list(text: str) -> bool:
     )
 
 
-def _is_header_line(line: Line) -> bool:
-    """Short, not a bullet, not a sentence, not a sub-heading ("Responsibilities:")."""
+def _is_header_line(line: Line, *, below: bool = False) -> bool:
+    """Short, not a bullet, not a sentence, not a sub-heading ("Responsibilities:").
+
+    ``below``: the line stands under the dates, where a list of names closed by a full
+    stop is a header ("Software Eng Lead, Google Assistant, Google, Mountain View.");
+    over them it is as often the wrapped end of a sentence."""
     text = line.text.strip()
     return (
         line.kind != "list_item"
@@ -134,10 +138,23 @@ def _is_header_line(line: Line) -> bool:
         and not _is_tool_list(text)
         and len(text) <= 100
         and len(text.split()) <= 14
-        and (not text.endswith(".") or bool(ABBREV_END.search(text)))
+        and (
+            not text.endswith(".") or bool(ABBREV_END.search(text)) or (below and _names_only(text))
+        )
         and not text.endswith(":")
         and not reads_as_sentence(text)
         and not LINK.search(text)
+    )
+
+
+def _names_only(text: str) -> bool:
+    """ "Software Eng Lead, Google Assistant, Google, Mountain View.": parts that are all
+    names, closed by a full stop as some CV templates do; no sentence."""
+    parts = [p.strip() for p in text.rstrip(".").split(",")]
+    return (
+        len(parts) >= 3
+        and not re.search(r"[()\[\]]", text)
+        and all(p[:1].isupper() and len(p.split()) <= 5 for p in parts)
     )
 
 
@@ -343,7 +360,7 @@ def _headers(lines: list[Line]) -> list[_Header]:
             while j < len(lines) and j - a <= 2:
                 nxt = lines[j]
                 if (
-                    not _is_header_line(nxt)
+                    not _is_header_line(nxt, below=True)
                     or ranges[j] is not None
                     or len(nxt.text.split()) > (14 if ROLE_WORDS.search(nxt.text) else 8)
                     or not is_named(nxt.text)
