@@ -856,3 +856,23 @@ Chief Legal Officer
 - Head of the legal department
 """
     assert _positions(cv)[-1][:2] == ("Chief Legal Officer", "Kenyatta National Hospital")
+
+
+def test_parse_positions_since_until_fields_with_the_day_of_the_month():
+    cv = """6. Employment History
+Since: September 1st 2014 Until: Currently
+Company: Grupo Odinsa S.A.
+Position held: Legal Concessions Manager
+Since: September 1st 2000 Until: September 30 2012
+Company: Santa Marta
+Paraguachón Concession
+Position held: Legal Director
+Since: September 30 1996 Until: September 30 2012
+Company: Autopistas de los Llanos S.A.
+Position held: Legal Director
+"""
+    assert _positions(cv) == [
+        ("Legal Concessions Manager", "Grupo Odinsa S.A.", "2014-09", "present"),
+        ("Legal Director", "Santa Marta", "2000-09", "2012-09"),
+        ("Legal Director", "Autopistas de los Llanos S.A.", "1996-09", "2012-09"),
+    ]

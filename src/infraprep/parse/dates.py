@@ -31,15 +31,17 @@ _ORDINAL_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
 _SHORT_YEAR = r"'?\d{2}(?!\d|,|\s*\d|:)"
 # between a month and its year: "Sept 2019", "Sept, 2019", "Dec' 2015", "Oct- 2008"
 _MONTH_YEAR_GAP = r"(?:-\s*|\s*[,’']?\s*'?)"
+# "September 1st 2014", "June 13, 2015": a day between the month and its year
+_MONTH_DAY = r"\s+\d{1,2}(?:st|nd|rd|th)?,?"
 _DATE = (
-    rf"(?:{_ORDINAL_DAY}{_MONTH_NAME}{_MONTH_YEAR_GAP}{_YEAR}|{_MONTH_NAME}\s*{_SHORT_YEAR}|"
+    rf"(?:{_ORDINAL_DAY}{_MONTH_NAME}(?:{_MONTH_DAY})?{_MONTH_YEAR_GAP}{_YEAR}|{_MONTH_NAME}\s*{_SHORT_YEAR}|"
     rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/{_YEAR}|"
     rf"(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}|{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})"
 )
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|onwards)"
 # the end words that may follow a start with no separator ("Mar 2014 current")
 _OPEN_END = r"(?:present|current|till date|to date)"
-_SEP = r"\s*(?:-|–|—|to|until|till|through|~|→)\s*"
+_SEP = r"\s*(?:-|–|—|to|until|till|through|~|→):?\s*"  # "Since: ... Until: Currently"
 RANGE = re.compile(
     rf"(?P<start>{_DATE})(?:{_SEP}(?P<end>{_DATE}|{_PRESENT})|"
     rf"\s+(?P<onwards>onwards|{_OPEN_END}(?=\s*(?:$|[),|])))\b)",
@@ -104,7 +106,7 @@ def normalise_date(text: str) -> str | None:
     )
     if re.fullmatch(_PRESENT, t):
         return "present"
-    m = re.match(rf"({_MONTH_NAME}){_MONTH_YEAR_GAP}({_YEAR})", t)
+    m = re.match(rf"({_MONTH_NAME})(?:{_MONTH_DAY})?{_MONTH_YEAR_GAP}({_YEAR})", t)
     if m:
         return f"{m.group(2)}-{_month_number(m.group(1)):02d}"
     m = re.match(rf"({_MONTH_NAME})\s*'?(\d{{2}})$", t)

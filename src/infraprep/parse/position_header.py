@@ -47,7 +47,9 @@ _SENTENCE = re.compile(
 LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|in|io)/", re.IGNORECASE)
 # "Key: value" header fields; the key says what the value is.
 FIELD = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z' ]{1,24}?)\s*[:：]\s*(?P<value>.*)$")
-_TITLE_KEYS = re.compile(r"^(?:designation|(?:job )?title|role|position|post)$", re.I)
+_TITLE_KEYS = re.compile(
+    r"^(?:designation|(?:job )?title|role|position(?: held)?|current position|post)$", re.I
+)
 _COMPANY_KEYS = re.compile(
     r"^(?:company(?: name)?|employer(?:'?s)?(?: name)?|organi[sz]ation(?: name)?|firm)$", re.I
 )
@@ -57,6 +59,13 @@ _OTHER_KEYS = re.compile(
     r"skills|gpa|team size)$",
     re.IGNORECASE,
 )
+
+
+def is_named_field(text: str) -> bool:
+    """ "Position held: Legal Director", "Company: Acme": a labelled title or employer."""
+    field = FIELD.match(text)
+    key = field.group("key").strip().lower() if field else ""
+    return bool(field and (_TITLE_KEYS.match(key) or _COMPANY_KEYS.match(key)))
 
 
 def is_aside_field(text: str) -> bool:
@@ -77,7 +86,10 @@ _PLACEHOLDER = re.compile(
 _DURATION = re.compile(
     r"\(?\b\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?|weeks?)\b\)?", re.IGNORECASE
 )
-ABBREV_END = re.compile(r"\b(?:ltd|inc|co|corp|pvt|llc|jr|sr)\.$", re.IGNORECASE)
+# a full stop that closes an abbreviation, not a sentence ("Pvt. Ltd.", "Grupo Odinsa S.A.")
+ABBREV_END = re.compile(
+    r"\b(?:ltd|inc|co|corp|pvt|llc|jr|sr|s\.a|s\.l|b\.v|n\.v)\.$", re.IGNORECASE
+)
 _SPLIT_HEADER = re.compile(r"\s+(?:—|–|--?|\||@|at)\s+|,\s+|\s+·\s+")
 
 

@@ -37,6 +37,7 @@ from infraprep.parse.position_header import (
     UNTITLED,
     is_aside_field,
     is_named,
+    is_named_field,
     reads_as_sentence,
     split_title_company,
     trim_part,
@@ -357,7 +358,9 @@ def _headers(lines: list[Line]) -> list[_Header]:
         end = a
         if taken == 0:
             j = a + 1
-            while j < len(lines) and j - a <= 2:
+            # two lines, or three when the third is a labelled title or company field
+            # ("Company: Santa Marta / Paraguachón Concession / Position held: ...")
+            while j < len(lines) and (j - a <= 2 or (j - a == 3 and is_named_field(lines[j].text))):
                 nxt = lines[j]
                 if (
                     not _is_header_line(nxt, below=True)
