@@ -557,3 +557,14 @@ def test_fit_talks_are_communication_but_not_writing_css(kb):
     assert "SREcon" in rows[talks].cv.text
     assert rows[css].status == "gap"  # "writing" CSS is the technology, not communication
     assert "evicted" in rows[debugging].cv.text  # "traced ... to" is troubleshooting
+
+
+def test_fit_reducing_technical_debt_is_answered_by_the_monolith_move_not_a_schema_migration(kb):
+    cv = _one_job(
+        "Release Engineer — Harbour Insurance",
+        "Ran the schema migration scripts for each release of the claims database",
+        "Led the move from a WebLogic monolith to Spring Boot services in Docker",
+    )
+    rows = _fit_rows(kb, cv, ["Reducing technical debt"])
+    row = rows["Reducing technical debt"]
+    assert row.cv is not None and "WebLogic monolith" in row.cv.text
