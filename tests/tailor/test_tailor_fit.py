@@ -568,3 +568,31 @@ def test_fit_reducing_technical_debt_is_answered_by_the_monolith_move_not_a_sche
     rows = _fit_rows(kb, cv, ["Reducing technical debt"])
     row = rows["Reducing technical debt"]
     assert row.cv is not None and "WebLogic monolith" in row.cv.text
+
+
+def test_fit_communication_is_shown_by_teaching_sessions_not_by_the_compliance_it_names(kb):
+    cv = _one_job(
+        "Senior Network Engineer — Calder Retail",
+        "Ran the network side of the PCI DSS audit: segmentation tests and firewall reviews",
+        "Coached two juniors and ran monthly lunch-and-learn sessions on routing",
+    )
+    req = (
+        "Excellent written communication skills with the ability to communicate compliance "
+        "related concepts to technical and non-technical staff"
+    )
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.cv is not None and "lunch-and-learn" in row.cv.text
+
+
+def test_fit_writing_things_down_is_not_a_soar_playbook_and_examples_need_not_all_show(kb):
+    cv = _one_job(
+        "Security Analyst — Northgate MSSP",
+        "Built Splunk SOAR playbooks for phishing triage; handling time fell from 25 to 7 minutes",
+        "Trained new Tier 1 analysts and kept the shift handover notes",
+    )
+    req = (
+        "Proficiency to communicate over a text-based medium (Slack, GitLab Issues, Email) "
+        "and can succinctly document technical details"
+    )
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.cv is not None and "handover notes" in row.cv.text

@@ -203,7 +203,9 @@ def _line_score(asked: Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     tech_share = asked.tech_share(line)
     if not tech_share and (asked.competencies_are_examples or asked.qualifies_named):
         return 0.0, ()  # Java unit tests are no Go fundamentals, Azure no data warehouse
-    if not tech_share and not _shows_head(asked, have, every=bool(asked.named)):
+    if not tech_share and not _shows_head(
+        asked, have, every=bool(asked.named) and not asked.examples_only
+    ):
         return 0.0, ()  # only the setting of the ask, not the ask itself
     if asked.examples_only and asked.competencies and not _shows_head(asked, have):
         return 0.0, ()  # only an example of where the work is done, not the work
