@@ -596,3 +596,13 @@ def test_fit_writing_things_down_is_not_a_soar_playbook_and_examples_need_not_al
     )
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "handover notes" in row.cv.text
+
+
+def test_fit_running_a_directory_shows_identity_and_access_management(kb):
+    cv = _one_job(
+        "Senior Systems Engineer — Harrowgate Health",
+        "Run the Active Directory forest for 4,800 accounts across 3 domains",
+    )
+    req = "In-depth knowledge of identity and access management concepts and practices."
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.cv is not None and "Active Directory forest" in row.cv.text
