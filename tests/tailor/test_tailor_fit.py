@@ -606,3 +606,33 @@ def test_fit_running_a_directory_shows_identity_and_access_management(kb):
     req = "In-depth knowledge of identity and access management concepts and practices."
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "Active Directory forest" in row.cv.text
+
+
+SRE_K8S_CV = _one_job(
+    "Senior Site Reliability Engineer — Lumenfield Payments",
+    "Incident commander on the rotation; wrote the IC handbook the team uses",
+    "Tuned cluster-autoscaler and moved batch jobs to spot instances; the compute bill fell 35%",
+    "Moved deploys for 180 services from Jenkins scripts to Argo CD",
+    "Contributed a fix for the Kafka receiver to the OpenTelemetry Collector",
+    "Automated joiner and leaver account tasks with PowerShell",
+)
+
+
+@pytest.mark.parametrize(
+    ("req", "line"),
+    [
+        ("Have an urge to document all the things", "IC handbook"),
+        ("Ensure infrastructure is used efficiently", "spot instances"),
+        ("Deploy software in a repeatable and documented way", "Argo CD"),
+        ("You have contributions in the Prometheus ecosystem", "Contributed a fix"),
+    ],
+)
+def test_fit_infra_paraphrases_find_their_line(kb, req, line):
+    row = _fit_rows(kb, SRE_K8S_CV, [req])[req]
+    assert row.cv is not None and line in row.cv.text
+
+
+def test_fit_log_management_tools_are_not_any_automation_tool(kb):
+    req = "Experience with log management tools such as Splunk and ElasticSearch"
+    row = _fit_rows(kb, SRE_K8S_CV, [req])[req]
+    assert row.cv is None or "PowerShell" not in row.cv.text
