@@ -636,3 +636,13 @@ def test_fit_log_management_tools_are_not_any_automation_tool(kb):
     req = "Experience with log management tools such as Splunk and ElasticSearch"
     row = _fit_rows(kb, SRE_K8S_CV, [req])[req]
     assert row.cv is None or "PowerShell" not in row.cv.text
+
+
+def test_fit_security_and_compliance_together_asks_for_both_so_security_work_counts(kb):
+    cv = _one_job(
+        "Senior Site Reliability Engineer — Lumenfield Payments",
+        "Wrote OPA Gatekeeper constraints that block privileged pods and unapproved images",
+    )
+    req = "Help reduce the security and compliance burden on users."
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.cv is not None and "Gatekeeper" in row.cv.text

@@ -272,11 +272,28 @@ def _head_weights(
     # example of the head, never the head itself
     # the broader of two asked together ("threat intelligence or security research")
     # is the setting of the narrower one, which is what is asked for
-    broader = {needs.matcher.narrows.get(c) for c in competencies}
+    broader = {needs.matcher.narrows.get(c) for c in competencies} - _coordinated_fields(
+        text, needs
+    )
     return tuple(
         1.0 if c in first_at and first_at[c] < head_end and c not in broader else _QUALIFIER_WEIGHT
         for c in competencies
     )
+
+
+def _coordinated_fields(text: str, needs: Needs) -> set[str]:
+    """Broader competencies joined to their speciality by "and" ("the security and
+    compliance burden"): both are asked for, so the broader one is no mere setting."""
+    if needs.matcher is None:
+        return set()
+    spans = needs.matcher.spans(text)
+    return {
+        broad
+        for b_start, b_end, broad in spans
+        for n_start, _n_end, narrow in spans
+        if needs.matcher.narrows.get(narrow) == broad
+        and re.fullmatch(r"\s+(?:and|&)\s+", text[b_end:n_start])
+    }
 
 
 _VERB = re.compile(r"[a-z]+ing", re.IGNORECASE)
