@@ -646,3 +646,16 @@ def test_fit_security_and_compliance_together_asks_for_both_so_security_work_cou
     req = "Help reduce the security and compliance burden on users."
     row = _fit_rows(kb, cv, [req])[req]
     assert row.cv is not None and "Gatekeeper" in row.cv.text
+
+
+def test_fit_a_tool_named_as_an_example_does_not_sink_the_line_doing_the_work(kb):
+    cv = _one_job(
+        "Senior Systems Engineer — Harrowgate Health",
+        "On call one week in four for 24x7 clinical systems; ran the bridge when a SAN failed",
+    )
+    req = (
+        "Be part of an on-call (PagerDuty) rotation to respond to incidents that impact "
+        "Corporate IT system availability"
+    )
+    row = _fit_rows(kb, cv, [req])[req]
+    assert row.status == "partly" and row.cv is not None and "On call" in row.cv.text

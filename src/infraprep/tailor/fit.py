@@ -218,7 +218,10 @@ def _line_score(asked: Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
         if asked.competencies
         else None
     )
-    shares = [s for s in (tech_share, comp_share) if s is not None]
+    # technologies named only as examples ("on-call (PagerDuty) rotation") do not count
+    # against a line that shows the work without them
+    examples_missing = asked.examples_only and not tech_share and comp_share
+    shares = [s for s in (None if examples_missing else tech_share, comp_share) if s is not None]
     score = sum(shares) / len(shares)
     if tech_share or not asked.named:
         # a line showing the head of the ask is some evidence, however long the list asked
