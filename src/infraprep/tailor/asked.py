@@ -9,6 +9,7 @@ certifications, logistics).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from types import MappingProxyType
@@ -40,6 +41,16 @@ CATEGORIES = MappingProxyType(
         "developer-experience": ("build", "vcs"),
     }
 )
+
+
+@functools.lru_cache(maxsize=512)
+def kinds_shown(categories: tuple[str, ...]) -> frozenset[str]:
+    """Competencies shown by technologies of these taxonomy categories: EKS work is
+    cloud work, OPA Gatekeeper is security."""
+    cats = set(categories)
+    return frozenset(comp for comp, kinds in CATEGORIES.items() if cats.intersection(kinds))
+
+
 _ANY_OF = re.compile(
     r"\b(?:or|such as|e\.g|eg|like|at least one|one or more|one of|any of|etc|including)\b",
     re.IGNORECASE,

@@ -58,7 +58,6 @@ Choosing the line, in order:
 
 from __future__ import annotations
 
-import functools
 import re
 
 from infraprep.models import Evidence, Fit, FitRow, Posting, Profile, Requirement
@@ -68,6 +67,7 @@ from infraprep.tailor.asked import (
     CERTIFICATION,
     DEGREE,
     Asked,
+    kinds_shown,
     stems,
     words,
 )
@@ -163,13 +163,7 @@ def _shown_by_named_tools(asked: Asked, line: CvLine) -> frozenset[str]:
 
 def _shown_by_kind(line: CvLine) -> frozenset[str]:
     """Competencies a line's technologies show by their kind: EKS work is cloud work."""
-    return _kinds_shown(line.categories)
-
-
-@functools.lru_cache(maxsize=512)
-def _kinds_shown(categories: tuple[str, ...]) -> frozenset[str]:
-    cats = set(categories)
-    return frozenset(comp for comp, kinds in CATEGORIES.items() if cats.intersection(kinds))
+    return kinds_shown(line.categories)
 
 
 def _line_score(asked: Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:

@@ -1,7 +1,8 @@
 """The story bank: the user's own CV bullets as answers to behavioural questions.
 
-Each question gets the bullet whose competencies match it best; no bullet is
-used more than twice, so the user prepares a range of stories rather than one.
+Each question gets the bullet that shows what it is about; no bullet is used more
+than twice, so the user prepares a range of stories rather than one, and a question
+no bullet answers says so rather than borrowing a story about something else.
 The STAR scaffold only rearranges what the bullet says and asks for what it
 does not say: it never invents a situation or a result.
 """
@@ -14,6 +15,7 @@ from collections import Counter
 from infraprep.knowledge.schema import Question
 from infraprep.models import Star, Story
 from infraprep.parse.metrics import metrics_in
+from infraprep.tailor.asked import kinds_shown
 from infraprep.tailor.needs import CvLine
 
 MAX_USES = 2
@@ -51,35 +53,91 @@ def star_from_bullet(bullet: CvLine, question: Question) -> Star:
     )
 
 
+# Words of a prompt too common to say what its story is about ("Tell me about a time").
+_PROMPT_STOPS = frozenset(
+    {"tell", "time", "describe", "example", "team", "your", "you", "when", "what", "how",
+     "about", "that", "this", "with", "which", "where", "were", "have", "give", "something",
+     "work", "worked", "did", "made", "make", "after", "before", "their", "there", "they",
+     "them", "the", "and", "for", "from", "into", "was", "one", "own", "way", "other"}
+)  # fmt: skip
+
+
+def _words(text: str) -> set[str]:
+    """Lower-case words without a plural 's' ("SLOs" meets "SLO"); whole words, so
+    "production" does not meet "product"."""
+    return {
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in re.findall(r"[a-z][a-z0-9-]{2,}", text.lower())
+    } - _PROMPT_STOPS
+
+
+def _competencies(bullet: CvLine) -> frozenset[str]:
+    """What a bullet shows: competencies in its words and by its technologies' kind
+    (OPA Gatekeeper constraints are security work)."""
+    return frozenset(bullet.competencies) | kinds_shown(bullet.categories)
+
+
+def _fit(question: Question, bullet: CvLine, shows: frozenset[str]) -> float:
+    """How well a bullet answers a question; 0 when it is no answer.
+
+    A story shows one of the question's competencies and one more sign of it: a
+    second competency, or a word of the prompt ("agreeing an SLO with a product team"
+    and "Defined SLOs with product owners"). A shared technology alone makes no story:
+    an EKS migration is no security incident.
+    """
+    shared = [c for c in question.competencies if c in shows]
+    if not shared:
+        return 0.0
+    words = _words(question.prompt) & _words(bullet.text)
+    if len(shared) < 2 and not words and len(question.competencies) > 1:
+        return 0.0
+    techs = len(set(question.technologies) & set(bullet.technologies))
+    return (
+        len(shared)
+        + 0.5 * min(len(words), 2)
+        + 0.25 * techs
+        + (0.5 if metrics_in(bullet.text) else 0.0)
+    )
+
+
 def assign_stories(
     questions: list[Question],
     lines: tuple[CvLine, ...],
 ) -> dict[str, Story | None]:
-    """question id -> the best CV story, using each bullet at most twice."""
+    """question id -> the best CV story, using each bullet at most twice.
+
+    The best pairs are taken first over all questions, not question by question, so
+    an early question does not take the one bullet a later one needed.
+    """
     bullets = [ln for ln in lines if ln.is_bullet and len(ln.text.split()) >= 4]
+    shows = {b.no: _competencies(b) for b in bullets}
+    pairs = sorted(
+        (
+            (-score, index, b.no, b)
+            for index, q in enumerate(questions)
+            for b in bullets
+            if (score := _fit(q, b, shows[b.no])) > 0
+        ),
+        key=lambda pair: pair[:3],
+    )
     uses: Counter[int] = Counter()
-    out: dict[str, Story | None] = {}
-    for q in questions:
-        wanted = set(q.competencies) | set(q.technologies)
-        best: tuple[float, int, CvLine | None] = (0.0, 0, None)
-        for b in bullets:
-            if uses[b.no] >= MAX_USES:
-                continue
-            overlap = len(wanted & (set(b.competencies) | set(b.technologies)))
-            if overlap == 0:
-                continue
-            score = overlap + (0.5 if metrics_in(b.text) else 0.0) - 0.3 * uses[b.no]
-            if score > best[0] or (score == best[0] and best[2] is not None and b.no < best[1]):
-                best = (score, b.no, b)
-        bullet = best[2]
-        if bullet is None:
-            out[q.id] = None
+    chosen: dict[int, CvLine] = {}
+    for _score, index, no, bullet in pairs:
+        if index in chosen or uses[no] >= MAX_USES:
             continue
-        uses[bullet.no] += 1
-        out[q.id] = Story(
-            bullet=bullet.text,
-            position=bullet.position or "",
-            line=bullet.no,
-            star=star_from_bullet(bullet, q),
+        chosen[index] = bullet
+        uses[no] += 1
+    out: dict[str, Story | None] = {}
+    for index, q in enumerate(questions):
+        bullet = chosen.get(index)
+        out[q.id] = (
+            Story(
+                bullet=bullet.text,
+                position=bullet.position or "",
+                line=bullet.no,
+                star=star_from_bullet(bullet, q),
+            )
+            if bullet
+            else None
         )
     return out

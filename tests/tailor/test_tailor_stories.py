@@ -1,0 +1,52 @@
+"""The story bank: which CV bullet answers which behavioural question, and when none does."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import FIXTURES, TODAY
+from infraprep.ingest import read_path
+from infraprep.parse import parse_posting, parse_profile
+from infraprep.tailor.needs import compute_needs
+from infraprep.tailor.stories import assign_stories
+
+QUESTIONS = {
+    "slo": "Tell me about agreeing an SLO with a product or engineering team",
+    "increments": "Describe a large infrastructure change you delivered in small increments",
+    "security": "Tell me about a security incident you were involved in",
+    "docs": "Tell me about documentation you wrote for a platform or tool",
+}
+
+
+@pytest.fixture(scope="module")
+def stories(kb):
+    posting = parse_posting(read_path(FIXTURES / "jd/18f/site-reliability-engineer.md"), kb)
+    profile = parse_profile(read_path(FIXTURES / "cv/written/kubernetes-sre.md"), TODAY)
+    needs = compute_needs(posting, profile, kb)
+    questions = {
+        key: next(q for q in kb.questions if q.prompt.startswith(start))
+        for key, start in QUESTIONS.items()
+    }
+    # the order the plan would ask them in must not decide who gets the best bullet
+    assigned = assign_stories(list(questions.values()), needs.cv_lines)
+    return {key: assigned[q.id] for key, q in questions.items()}
+
+
+def test_stories_the_slo_question_gets_the_slo_bullet_not_one_that_says_production(stories):
+    assert stories["slo"] is not None
+    assert stories["slo"].bullet.startswith("Defined SLOs with product owners")
+
+
+def test_stories_an_incremental_change_is_the_migration_done_one_team_at_a_time(stories):
+    assert stories["increments"] is not None
+    assert "one team at a time" in stories["increments"].bullet
+
+
+def test_stories_a_shared_technology_alone_makes_no_story(stories):
+    """The CV has no security incident: an EKS migration on AWS is not one."""
+    story = stories["security"]
+    assert story is None or "Migrated 60 services" not in story.bullet
+
+
+def test_stories_documentation_is_answered_by_the_handbook_the_user_wrote(stories):
+    assert stories["docs"] is not None and "IC handbook" in stories["docs"].bullet
