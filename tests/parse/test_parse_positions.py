@@ -876,3 +876,23 @@ Position held: Legal Director
         ("Legal Director", "Santa Marta", "2000-09", "2012-09"),
         ("Legal Director", "Autopistas de los Llanos S.A.", "1996-09", "2012-09"),
     ]
+
+
+def test_parse_positions_a_capital_heading_does_not_take_a_superscript_and_months_join():
+    cv = """TEACHING EXPERIENCE
+th
+9 Grade Physical Education and Health Student Teacher
+Minneapolis, MN
+Lane High School
+January
+May 2011
+- Led a unit on health from which 90% of students met the learning objectives
+"""
+    assert _positions(cv) == [
+        (
+            "9 Grade Physical Education and Health Student Teacher",
+            "Lane High School",
+            "2011-01",
+            "2011-05",
+        )
+    ]

@@ -74,6 +74,7 @@ _SHORT_RANGE = re.compile(
 # "20122016": a PDF whose font drew the en dash as a glyph the text layer lost.
 _GLUED_YEARS = re.compile(rf"^\s*(?P<start>{_YEAR})(?P<end>{_YEAR})\s*$")
 _ENDS_WITH_DATE = re.compile(rf"{_DATE}\s*$", re.IGNORECASE)
+_ONLY_MONTH = re.compile(rf"^\s*{_MONTH_NAME}\s*$", re.IGNORECASE)
 _ONLY_DATE = re.compile(rf"^\s*{_DATE}\s*$", re.IGNORECASE)
 # "2000", "(June 2005)", "Summer 2009": a year, perhaps after a month or a season word
 _ONLY_A_YEAR = re.compile(r"^\s*\(?\s*(?:[A-Za-z]{3,9}\.?,?\s+)?(?:19|20)\d{2}\s*\)?\s*$")
@@ -205,6 +206,10 @@ def join_split_range(first: str, second: str) -> str | None:
     "July 2011)"): the layout put each end on its own line. When the first line is only
     a date, the second may go on after its date ("July 2007" / "Nov 2012 Tutor, VCE
     History"), as a date column beside the entry extracts."""
+    if _ONLY_MONTH.match(first) and (joined := f"{first.strip()} – {second.strip()}"):
+        # "January" / "May 2011": the first month's year is the second's
+        months = _MONTHS_OF_A_YEAR.match(joined)
+        return joined if months and months.end() >= len(joined.rstrip(" )")) else None
     if find_range(first) or not _ENDS_WITH_DATE.search(first):
         return None
     if not _ONLY_END_DATE.match(second) and not (

@@ -98,6 +98,9 @@ def numbered_lines(doc: Document) -> list[Line]:
                 and re.match(r"^[a-z]", raw.strip())
                 and lines
                 and not re.search(r"[.:;!?]$", lines[-1].text)
+                # a heading in capitals does not wrap ("TEACHING EXPERIENCE" / "th", the
+                # superscript of the "9th" below it)
+                and not (lines[-1].text.isupper() and len(lines[-1].text.split()) <= 5)
             ) or _finishes_a_date(raw, lines):
                 # a sentence wrapped onto the next line ("...focus and / working with...")
                 last = lines[-1]
