@@ -896,3 +896,24 @@ May 2011
             "2011-05",
         )
     ]
+
+
+def test_parse_positions_a_column_of_roles_over_a_column_of_dates_pairs_in_order():
+    cv = """COACHING EXPERIENCE
+Girls High School Soccer Coach, Sunnybrook Charter School, Fridley, MN
+Girls Junior High Volleyball Coach, Sunnybrook Charter School, Fridley, MN
+Girls Ages 8-10 Soccer Coach, Minneapolis Youth Soccer
+2008-2009
+2007-2009
+2004-2007
+RELATED EXPERIENCE
+Fourth Grade Teacher, General Wolfe Elementary School, Baltimore, MD, 1976
+Special Education Teacher, John Eager Howard, Baltimore, MD, 1976
+"""
+    assert _positions(cv) == [
+        ("Girls High School Soccer Coach", "Sunnybrook Charter School", "2008", "2009"),
+        ("Girls Junior High Volleyball Coach", "Sunnybrook Charter School", "2007", "2009"),
+        ("Girls Ages 8-10 Soccer Coach", "Minneapolis Youth Soccer", "2004", "2007"),
+        ("Fourth Grade Teacher", "General Wolfe Elementary School", "1976", "1976"),
+        ("Special Education Teacher", "John Eager Howard", "1976", "1976"),
+    ]

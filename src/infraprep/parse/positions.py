@@ -328,12 +328,19 @@ def _headers(lines: list[Line]) -> list[_Header]:
     headers: list[_Header] = []
     consumed = -1
     headers_above = False  # whether the last entry's header stood over its dates
+    column_end = -1
     # each line's range, read once: a line is asked about from both sides of a header
     ranges = [find_range(line.text) for line in lines]
     for a, line in enumerate(lines):
+        if a <= column_end:
+            continue  # a date of a column already paired with its role
         if sentence := position_in_sentence(line.text):
             headers.append(_Header(a, a, a, sentence.date, sentence))
             consumed = a
+            continue
+        if column := _date_column(lines, ranges, a, consumed):
+            headers.extend(column)
+            consumed = column_end = column[-1].end
             continue
         date = ranges[a] or _single_dated_role(line) or _year_under_role(lines, ranges, a)
         if date is None or _names_a_degree(line.text) or _is_prose(line.text, date):
@@ -419,6 +426,47 @@ def _is_undated_role(lines: list[Line], index: int) -> bool:
     return (
         after.kind == "list_item" or reads_as_sentence(after.text) or bool(FIELD.match(after.text))
     )
+
+
+def _only_dates(line: Line, date: DateRange | None) -> bool:
+    """A line that is its date and nothing else ("2008-2009", "2003")."""
+    if date is None:
+        return False
+    return not trim_part(line.text[: date.span[0]] + line.text[date.span[1] :])
+
+
+def _date_column(
+    lines: list[Line], ranges: list[DateRange | None], a: int, consumed: int
+) -> list[_Header]:
+    """ "Girls High School Soccer Coach, Sunnybrook / Girls Junior High Volleyball Coach,
+    Sunnybrook / 2008-2009 / 2007-2009": a table whose column of dates the text layer put
+    after its column of roles. As many role lines right over as many date lines pair up
+    in order."""
+    dates: list[DateRange] = []
+    j = a
+    while j < len(lines):
+        date = ranges[j] or (
+            find_single_date(lines[j].text) if is_only_a_year(lines[j].text) else None
+        )
+        if not _only_dates(lines[j], date):
+            break
+        dates.append(date)  # type: ignore[arg-type]
+        j += 1
+    k = len(dates)
+    first = a - k
+    if k < 2 or first <= consumed:
+        return []
+    roles = lines[first:a]
+    if not all(
+        _is_header_line(r) and ranges[first + i] is None and ROLE_WORDS.search(r.text)
+        for i, r in enumerate(roles)
+    ):
+        return []
+    out = []
+    for i, (role, date) in enumerate(zip(roles, dates, strict=True)):
+        title, company = split_title_company([role.text])
+        out.append(_Header(first + i, a + i, a + i, date, SentencePosition(title, company, date)))
+    return out
 
 
 def _join_split_ranges(lines: list[Line]) -> list[Line]:
