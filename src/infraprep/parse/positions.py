@@ -428,10 +428,8 @@ def _is_undated_role(lines: list[Line], index: int) -> bool:
     )
 
 
-def _only_dates(line: Line, date: DateRange | None) -> bool:
+def _only_dates(line: Line, date: DateRange) -> bool:
     """A line that is its date and nothing else ("2008-2009", "2003")."""
-    if date is None:
-        return False
     return not trim_part(line.text[: date.span[0]] + line.text[date.span[1] :])
 
 
@@ -448,9 +446,9 @@ def _date_column(
         date = ranges[j] or (
             find_single_date(lines[j].text) if is_only_a_year(lines[j].text) else None
         )
-        if not _only_dates(lines[j], date):
+        if date is None or not _only_dates(lines[j], date):
             break
-        dates.append(date)  # type: ignore[arg-type]
+        dates.append(date)
         j += 1
     k = len(dates)
     first = a - k
