@@ -31,6 +31,7 @@ from infraprep.parse.dates import find_range, normalise_date, total_years
         ("from Dec' 2015 to Sept' 2016", "2015-12", "2016-09"),
         ("since Oct- 2008 to Jan 2014, with", "2008-10", "2014-01"),
         ("Jan-2014 to Jun-2015", "2014-01", "2015-06"),
+        ("Harvard University, 2009 to the present.", "2009", "present"),
         ("Since: September 1st 2014 Until: Currently", "2014-09", "present"),
         ("June 13, 2015 - August 31st 2016", "2015-06", "2016-08"),
         ("2/1/2012 - Current", "2012-02", "present"),

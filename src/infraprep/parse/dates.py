@@ -38,7 +38,7 @@ _DATE = (
     rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/{_YEAR}|"
     rf"(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}|{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})"
 )
-_PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|onwards)"
+_PRESENT = r"(?:(?:the )?present|current(?:ly)?|now|today|ongoing|till date|to date|date|onwards)"
 # the end words that may follow a start with no separator ("Mar 2014 current")
 _OPEN_END = r"(?:present|current|till date|to date)"
 _SEP = r"\s*(?:-|–|—|to|until|till|through|~|→):?\s*"  # "Since: ... Until: Currently"
