@@ -50,3 +50,14 @@ def test_stories_a_shared_technology_alone_makes_no_story(stories):
 
 def test_stories_documentation_is_answered_by_the_handbook_the_user_wrote(stories):
     assert stories["docs"] is not None and "IC handbook" in stories["docs"].bullet
+
+
+def test_stories_a_position_without_a_title_is_named_by_its_employer_or_dates():
+    from infraprep.models import Position
+    from infraprep.parse.position_header import UNTITLED
+    from infraprep.tailor.needs import position_label
+
+    assert position_label(Position(title="SRE", company="Acme")) == "SRE at Acme"
+    assert position_label(Position(title=UNTITLED, company="Acme")) == "your role at Acme"
+    untitled = Position(title=UNTITLED, start="2016", end="2019")
+    assert position_label(untitled) == "your 2016–2019 role"

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from infraprep.knowledge import KnowledgeBase
-from infraprep.models import Evidence, Posting, Profile
+from infraprep.models import Evidence, Position, Posting, Profile
 from infraprep.parse.competencies import CompetencyMatcher, competency_matcher
+from infraprep.parse.position_header import UNTITLED
 from infraprep.parse.profile import is_contact_line
 from infraprep.parse.technologies import canonical_technologies, find_technologies, get_matcher
 
@@ -70,12 +71,25 @@ class Needs:
         return tuple(out)
 
 
+def position_label(position: Position) -> str:
+    """How a report names a position: "SRE at Acme"; one whose header named no title
+    by its employer or its dates ("your role at Acme", "your 2016–2019 role"), never as
+    "Untitled position"."""
+    if position.title != UNTITLED:
+        return position.title + (f" at {position.company}" if position.company else "")
+    if position.company:
+        return f"your role at {position.company}"
+    if position.start:
+        return f"your {position.start}–{position.end} role"
+    return "a role on your CV"
+
+
 def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
     """Every CV line with its technologies and competencies; bullets know their position."""
     matcher = competency_matcher(kb.competencies)
     position_of: dict[int, str] = {}
     for pos in profile.positions:
-        label = pos.title + (f" at {pos.company}" if pos.company else "")
+        label = position_label(pos)
         for no in pos.bullet_lines:
             position_of[no] = label
     taxonomy = get_matcher().taxonomy

@@ -23,7 +23,7 @@ from infraprep.models import (
 from infraprep.tailor.asks import smart_questions
 from infraprep.tailor.fit import assess_fit
 from infraprep.tailor.loop import likely_loop, weighed_signals
-from infraprep.tailor.needs import Needs, compute_needs
+from infraprep.tailor.needs import Needs, compute_needs, position_label
 from infraprep.tailor.schedule import build_schedule
 from infraprep.tailor.select import ItemScorer, Scored, pick
 from infraprep.tailor.stories import assign_stories
@@ -187,7 +187,7 @@ def _walkthrough(profile: Profile, needs: Needs) -> list[WalkthroughStep]:
     """'Walk me through your CV': recent roles first, each led by its most relevant bullet."""
     steps = []
     for pos in profile.positions[:4]:
-        label = pos.title + (f" at {pos.company}" if pos.company else "")
+        label = position_label(pos)
         best = None
         best_score = -1.0
         for line in needs.cv_lines:
