@@ -917,3 +917,28 @@ Special Education Teacher, John Eager Howard, Baltimore, MD, 1976
         ("Fourth Grade Teacher", "General Wolfe Elementary School", "1976", "1976"),
         ("Special Education Teacher", "John Eager Howard", "1976", "1976"),
     ]
+
+
+def test_parse_positions_linkedin_export_roles_under_a_company_and_its_tenure():
+    cv = """Experience
+Acme Corp
+5 years 2 months
+Senior Site Reliability Engineer
+January 2022 - Present (2 years 11 months)
+Berlin, Germany
+Run 14 EKS clusters for 300 services.
+Site Reliability Engineer
+October 2019 - December 2021 (2 years 3 months)
+Berlin, Germany
+Moved CI to GitHub Actions.
+Globex GmbH
+DevOps Engineer
+March 2016 - September 2019 (3 years 7 months)
+Hamburg, Germany
+Wrote Terraform modules for 40 AWS accounts.
+"""
+    assert _positions(cv) == [
+        ("Senior Site Reliability Engineer", "Acme Corp", "2022-01", "present"),
+        ("Site Reliability Engineer", "Acme Corp", "2019-10", "2021-12"),
+        ("DevOps Engineer", "Globex GmbH", "2016-03", "2019-09"),
+    ]

@@ -482,11 +482,18 @@ def _join_split_ranges(lines: list[Line]) -> list[Line]:
     return joined
 
 
+# "5 years 2 months", "1 year", "11 months": a company's total tenure over its roles
+_TENURE = re.compile(
+    r"^\d+\s+(?:years?|yrs?|months?|mos?)(?:\s+\d+\s+(?:months?|mos?))?$", re.IGNORECASE
+)
+
+
 def find_positions(lines: list[Line]) -> list[Position]:
     """Positions anchored on the date ranges in ``lines`` (a CV's experience section)."""
     lines = _join_split_ranges(lines)
     headers = _headers(lines)
     positions: list[Position] = []
+    group: str | None = None  # the company heading a group of roles
     for n, h in enumerate(headers):
         anchor = lines[h.anchor]
         rest = _lead_in(anchor.text, h.date) or (
@@ -502,6 +509,14 @@ def find_positions(lines: list[Line]) -> list[Position]:
             if h.sentence
             else split_title_company(texts)
         )
+        # LinkedIn's export: "Acme Corp / 5 years 2 months / Senior SRE / dates ... /
+        # SRE / dates": the company and its total tenure head every role under it
+        if any(_TENURE.match(lines[i].text.strip()) for i in range(h.start, h.anchor)):
+            group = company
+        elif company is None:
+            company = group
+        else:
+            group = None
         stop = headers[n + 1].start if n + 1 < len(headers) else len(lines)
         # "Senior IT Manager/Director ... / IT Infrastructure Architect ...": further roles
         # under the one dated entry, each with its own lines, held in the entry's dates
