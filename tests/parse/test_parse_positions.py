@@ -942,3 +942,16 @@ Wrote Terraform modules for 40 AWS accounts.
         ("Site Reliability Engineer", "Acme Corp", "2019-10", "2021-12"),
         ("DevOps Engineer", "Globex GmbH", "2016-03", "2019-09"),
     ]
+
+
+def test_parse_positions_an_area_after_a_title_is_part_of_it_and_the_employer_follows():
+    cv = """Experience
+Senior Software Engineer, Infrastructure
+Stripe · Full-time
+Jan 2021 - Present · 3 yrs 11 mos
+San Francisco, California, United States
+- Built the deploy system for 400 services
+"""
+    assert _positions(cv) == [
+        ("Senior Software Engineer, Infrastructure", "Stripe", "2021-01", "present")
+    ]

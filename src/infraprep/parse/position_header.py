@@ -35,8 +35,16 @@ ROLE_WORDS = re.compile(
 )
 # Words that make a name an organisation's ("Sasken Technologies", "Acme Inc.").
 _ENDS_WITH_ROLE = re.compile(ROLE_WORDS.pattern + r"\W*$", re.IGNORECASE)
-# The function a title names after a comma ("Team Lead, QA", "Director, IT")
-_FUNCTION = re.compile(r"^(?:QA|QC|IT|HR|BI|UX|UI|R&D|PMO|SRE)$")
+# The function or area a title names after a comma ("Team Lead, QA", "Director, IT",
+# "Software Engineer, Infrastructure"): part of the title, not an employer
+_FUNCTION = re.compile(
+    r"^(?:QA|QC|IT|HR|BI|UX|UI|R&D|PMO|SRE|ML|"
+    r"(?:site )?reliability|infrastructure|platform|security|back[- ]?end|front[- ]?end|"
+    r"full[- ]?stack|data|networking|cloud|devops|storage|observability|"
+    r"developer (?:tools|productivity|experience)|production|operations|systems|"
+    r"machine learning|mobile)(?: engineering)?$",
+    re.IGNORECASE,
+)
 _LEGAL_FORM = re.compile(r"^(?:inc|ltd|llc|llp|pvt|plc|gmbh|corp|co)\.?$", re.IGNORECASE)
 # A clause, not a header: "Have worked as a Support Engineer", "Experience in Oracle ...".
 _SENTENCE = re.compile(
