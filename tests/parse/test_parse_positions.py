@@ -955,3 +955,35 @@ San Francisco, California, United States
     assert _positions(cv) == [
         ("Senior Software Engineer, Infrastructure", "Stripe", "2021-01", "present")
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "employer"),
+    [
+        ("Acme Corp Berlin, Germany", "Acme Corp"),
+        ("Texas A&M University College Station, TX", "Texas A&M University"),
+        ("Google Mountain View, CA", "Google"),
+        (
+            "Apex Professional Services/Dollar Group; Wayne, NJ",
+            "Apex Professional Services/Dollar Group",
+        ),
+        ("Sasken Technologies Pvt. Ltd, Bangalore", "Sasken Technologies Pvt. Ltd"),
+    ],
+)
+def test_parse_places_a_right_aligned_place_leaves_the_employer(header, employer):
+    assert strip_place(header) == employer
+
+
+def test_parse_positions_jakes_resume_layout_title_and_dates_then_employer_and_place():
+    cv = """Experience
+Site Reliability Engineer June 2020 – Present
+Acme Corp Berlin, Germany
+- Ran 14 Kubernetes clusters for 300 services
+DevOps Engineer May 2018 – May 2020
+Globex GmbH Hamburg, Germany
+- Wrote Terraform modules for 40 AWS accounts
+"""
+    assert _positions(cv) == [
+        ("Site Reliability Engineer", "Acme Corp", "2020-06", "present"),
+        ("DevOps Engineer", "Globex GmbH", "2018-05", "2020-05"),
+    ]

@@ -44,6 +44,8 @@ _CITIES = {
     "gurgaon", "gurugram", "noida", "kolkata", "ahmedabad", "kochi", "trivandrum", "mysore",
     "coimbatore", "chandigarh", "jaipur", "indore", "nagpur", "london", "new york", "seattle",
     "san francisco", "boston", "chicago", "austin", "toronto", "singapore", "dubai", "sydney",
+    "mountain view", "menlo park", "palo alto", "sunnyvale", "cupertino", "redmond",
+    "santa clara", "san jose", "berlin", "amsterdam", "dublin", "paris", "munich", "zurich",
     "remote",
 }  # fmt: skip
 # Words that make a name an organisation's: "McAfee Inc, Canada" is an employer and its
@@ -99,6 +101,8 @@ def strip_place(text: str) -> str:
     all place comes back empty.
     """
     text = text.strip(" -–—|,")
+    if (aligned := _right_aligned_place(text)) is not None:
+        return aligned
     if is_place(text):
         return ""
     m = _TRAILING_PLACE.search(text)
@@ -108,3 +112,23 @@ def strip_place(text: str) -> str:
     if len(parts) > 1 and is_place(parts[-1]):
         return text[: len(text) - len(parts[-1])].strip(" -–—|,")
     return text
+
+
+def _right_aligned_place(text: str) -> str | None:
+    """ "Acme Corp Berlin, Germany", "Texas A&M University College Station, TX": a
+    template that right-aligns the place leaves only a space before the city. The
+    employer is what is left once the longest city is cut that leaves a name ending
+    with an organisation's word, or a city CVs name alone."""
+    head, _, region = text.rpartition(",")
+    if not head or "," in head or not _is_region(region):
+        return None
+    words = head.split()
+    for k in (3, 2, 1):
+        prefix, city = words[:-k], " ".join(words[-k:])
+        if not prefix or not all(re.fullmatch(r"[A-Z][A-Za-z.'-]*", w) for w in words[-k:]):
+            continue  # a city is capitalised words: "Group; Wayne" is no city
+        if re.fullmatch(r"(?:ltd|inc|co|corp|pvt|llc|llp|plc|gmbh)\.?", words[-k], re.I):
+            continue
+        if ORGANISATION_WORDS.search(prefix[-1]) or city.lower() in _CITIES:
+            return " ".join(prefix).strip(" -–—|,;:")
+    return None

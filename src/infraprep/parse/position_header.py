@@ -141,6 +141,8 @@ def _role_and_organisation(part: str) -> list[str]:
     if (
         len(words) >= 2
         and words[0][:1].isupper()  # "Director of Career Services" is one title
+        # "Apex Professional Services": a name does not start with the word that ends it
+        and not _COMPANY_WORDS.match(words[0])
         and all(w[:1].isupper() or w[:1].isdigit() or w in {"of", "and", "&"} for w in words)
         and _COMPANY_WORDS.search(words[-1])
         and not ROLE_WORDS.search(rest)
