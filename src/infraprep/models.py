@@ -157,6 +157,9 @@ class Profile(Frozen):
     years_experience: float | None = None
     metrics: tuple[str, ...] = ()
     lines: tuple[str, ...] = ()
+    # line number -> the heading of the section it sits under, for lines under one
+    # ("Talks": a talk title shows speaking, though no word of it says so)
+    headings: dict[int, str] = Field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------- tailor

@@ -659,3 +659,25 @@ def test_fit_a_tool_named_as_an_example_does_not_sink_the_line_doing_the_work(kb
     )
     row = _fit_rows(kb, cv, [req])[req]
     assert row.status == "partly" and row.cv is not None and "On call" in row.cv.text
+
+
+def test_fit_a_talk_listed_under_talks_shows_speaking_though_its_title_does_not_say_so(kb):
+    cv = (
+        _one_job(
+            "Site Reliability Engineer — Lumenfield Payments",
+            "Run 14 production clusters across GKE and EKS",
+        )
+        + '## Talks\n- "Your Burn-Rate Alert Is Lying to You", Cloud Native Rockies 2025\n'
+    )
+    row = _fit_rows(kb, cv, ["Evangelize the importance of the platform."])[
+        "Evangelize the importance of the platform."
+    ]
+    assert row.cv is not None and "Burn-Rate Alert" in row.cv.text
+
+
+def test_profile_knows_the_heading_each_line_stands_under():
+    profile = parse_profile(
+        text_document("Jo Park\n## Talks\n- Scaling Thanos, KubeCon 2024\n"), TODAY
+    )
+    talk = profile.lines.index("Scaling Thanos, KubeCon 2024") + 1
+    assert profile.headings[talk] == "Talks"

@@ -128,6 +128,7 @@ def parse_profile(doc: Document, today: dt.date) -> Profile:
         positions = find_positions(
             [ln for name, _h, body in sections if name != "education" for ln in body]
         )
+    headings = {ln.no: head.text for _name, head, body in sections if head for ln in body}
     full_text = "\n".join(line.text for line in lines)
     tech_lines: dict[str, int] = {}
     for line in lines:
@@ -157,4 +158,5 @@ def parse_profile(doc: Document, today: dt.date) -> Profile:
         years_experience=total_years(ranges, today) if ranges else None,
         metrics=tuple(dict.fromkeys(metrics)),
         lines=tuple(line.text for line in lines),
+        headings=headings,
     )

@@ -8,6 +8,7 @@ show ranks first; one the CV already proves ranks last.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from infraprep.knowledge import KnowledgeBase
@@ -84,6 +85,26 @@ def position_label(position: Position) -> str:
     return "a role on your CV"
 
 
+# Section headings whose entries show a competency no word of the entry names: a
+# talk's title ("Your Burn-Rate Alert Is Lying to You") is speaking all the same.
+_HEADING_SHOWS = (
+    (
+        re.compile(r"\b(?:talks?|presentations?|speaking|conference|keynotes?)\b", re.I),
+        "communication",
+    ),
+    (re.compile(r"\b(?:publications?|articles?|blog posts?|writing)\b", re.I), "communication"),
+    (re.compile(r"\bopen[- ]source\b", re.I), "open-source"),
+)
+
+
+def _shown_by_heading(heading: str | None, text: str) -> tuple[str, ...]:
+    """Competencies an entry shows by the heading it stands under (three words or more,
+    so a lone date or place under it shows nothing)."""
+    if not heading or len(text.split()) < 3:
+        return ()
+    return tuple(comp for pattern, comp in _HEADING_SHOWS if pattern.search(heading))
+
+
 def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
     """Every CV line with its technologies and competencies; bullets know their position."""
     matcher = competency_matcher(kb.competencies)
@@ -105,7 +126,14 @@ def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
                 text=text,
                 position=position_of.get(no),
                 technologies=techs,
-                competencies=matcher.find_with_broader(text),
+                competencies=tuple(
+                    dict.fromkeys(
+                        (
+                            *matcher.find_with_broader(text),
+                            *_shown_by_heading(profile.headings.get(no), text),
+                        )
+                    )
+                ),
                 implied=tuple(t for t in techs if t not in named),
                 categories=tuple(
                     dict.fromkeys(t.category for name in techs if (t := taxonomy.get(name)))
