@@ -106,3 +106,23 @@ def test_parse_posting_empty_and_too_short_are_input_errors(kb):
         parse_posting(text_document("Hello there, nice weather today."), kb)
     assert info.value.exit_code == NotAJobPostingError.exit_code
     assert "words" in info.value.message
+
+
+def test_parse_posting_a_line_repeated_for_each_level_is_one_requirement(kb):
+    jd = """# IT Systems Engineer
+
+We run the laptops, identity and SaaS tools that 2,000 people at a remote-first company
+use every day, and we automate everything we can.
+
+## Intermediate requirements
+- Ability to use GitLab
+- Knowledge of CI/CD pipelines
+
+## Senior requirements
+- Ability to use GitLab.
+- Advanced knowledge of CI/CD pipelines
+"""
+    posting = parse_posting(text_document(jd), kb)
+    texts = [r.text for r in posting.requirements]
+    assert texts.count("Ability to use GitLab") == 1 and "Ability to use GitLab." not in texts
+    assert "Advanced knowledge of CI/CD pipelines" in texts

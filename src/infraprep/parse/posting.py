@@ -194,6 +194,20 @@ def _requirement(line: Line, kind: str, section: str, kb: KnowledgeBase) -> Requ
     )
 
 
+def _once_each(reqs: list[Requirement]) -> list[Requirement]:
+    """The first of each line the posting writes more than once: a page listing each
+    level's expectations repeats "Ability to use GitLab" three times, and the user
+    should meet it, and be scored on it, once."""
+    seen: set[str] = set()
+    out = []
+    for req in reqs:
+        key = re.sub(r"\s+", " ", req.text.lower()).strip(" .;:")
+        if key not in seen:
+            seen.add(key)
+            out.append(req)
+    return out
+
+
 def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     """Read a job description.
 
@@ -273,7 +287,8 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     # A requirements list naming no skill at all (a federal "one year of specialized
     # experience at the next lower grade") leaves the duties to say what is asked.
     names_a_skill = any(r.technologies or r.competencies for r in must)
-    requirements = must + ([] if names_a_skill else duties)
+    requirements = _once_each(must + ([] if names_a_skill else duties))
+    responsibilities = _once_each(responsibilities)
     if not requirements and not responsibilities:
         raise NotAJobPostingError(
             "No requirements or responsibilities were found in the job description.",
