@@ -681,3 +681,13 @@ def test_profile_knows_the_heading_each_line_stands_under():
     )
     talk = profile.lines.index("Scaling Thanos, KubeCon 2024") + 1
     assert profile.headings[talk] == "Talks"
+
+
+def test_fit_security_work_shown_only_by_its_tools_is_not_reported_missing(kb):
+    cv = _one_job(
+        "Senior Site Reliability Engineer — Lumenfield Payments",
+        "Wrote OPA Gatekeeper constraints that block privileged pods and unapproved images",
+    )
+    req = "Ensure the platforms are available, performant, and secure."
+    row = _fit_rows(kb, cv, [req])[req]
+    assert "security" not in row.missing

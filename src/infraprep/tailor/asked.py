@@ -9,47 +9,14 @@ certifications, logistics).
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-from types import MappingProxyType
 
 from infraprep.models import Requirement
 from infraprep.parse.phrases import first_sentence, phrase_set
 from infraprep.parse.technologies import TechnologyMatch, find_technologies
+from infraprep.tailor.kinds import CATEGORIES
 from infraprep.tailor.needs import CvLine, Needs
-
-# Taxonomy categories whose technologies show a competency.
-CATEGORIES = MappingProxyType(
-    {
-        "observability": ("observability",),
-        "security": ("security",),
-        "databases": ("database", "storage"),
-        "iac": ("iac", "config-management"),
-        "configuration-management": ("config-management",),
-        "containers": ("containers", "orchestration"),
-        "cloud": ("cloud", "serverless"),
-        "ci-cd": ("cicd",),
-        "release-engineering": ("cicd",),
-        "networking": ("networking", "service-mesh"),
-        "linux": ("os",),
-        "messaging": ("messaging",),
-        "coding": ("language", "testing"),
-        "data-infrastructure": ("data",),
-        "ml-infrastructure": ("ml",),
-        "api-design": ("api",),
-        "developer-experience": ("build", "vcs"),
-    }
-)
-
-
-@functools.lru_cache(maxsize=512)
-def kinds_shown(categories: tuple[str, ...]) -> frozenset[str]:
-    """Competencies shown by technologies of these taxonomy categories: EKS work is
-    cloud work, OPA Gatekeeper is security."""
-    cats = set(categories)
-    return frozenset(comp for comp, kinds in CATEGORIES.items() if cats.intersection(kinds))
-
 
 _ANY_OF = re.compile(
     r"\b(?:or|such as|e\.g|eg|like|at least one|one or more|one of|any of|etc|including)\b",

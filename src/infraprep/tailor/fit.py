@@ -63,14 +63,13 @@ import re
 from infraprep.models import Evidence, Fit, FitRow, Posting, Profile, Requirement
 from infraprep.tailor.asked import (
     ADVANCED_DEGREE,
-    CATEGORIES,
     CERTIFICATION,
     DEGREE,
     Asked,
-    kinds_shown,
     stems,
     words,
 )
+from infraprep.tailor.kinds import CATEGORIES, kinds_shown
 from infraprep.tailor.needs import CvLine, Needs
 
 # "3 years as a Site Reliability Engineer" answered by work of that role's kind.

@@ -17,12 +17,14 @@ from infraprep.parse.competencies import CompetencyMatcher, competency_matcher
 from infraprep.parse.position_header import UNTITLED
 from infraprep.parse.profile import is_contact_line
 from infraprep.parse.technologies import canonical_technologies, find_technologies, get_matcher
+from infraprep.tailor.kinds import kinds_shown
 
 MUST_WEIGHT = 1.0
 NICE_WEIGHT = 0.5
 RESPONSIBILITY_WEIGHT = 0.6
 BULLET_STRENGTH = 1.0
 MENTION_STRENGTH = 0.45
+KIND_STRENGTH = 0.75  # a competency shown only by the kind of technology a line names
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,11 @@ def compute_needs(posting: Posting, profile: Profile, kb: KnowledgeBase) -> Need
         for key in (*line.technologies, *line.competencies):
             if s > strength.get(key, 0.0):
                 strength[key] = s
+            cv_ev.setdefault(key, []).append(line.evidence())
+        # OPA Gatekeeper constraints are security work though no word says "security"
+        for key in kinds_shown(line.categories) - set(line.competencies):
+            if s * KIND_STRENGTH > strength.get(key, 0.0):
+                strength[key] = s * KIND_STRENGTH
             cv_ev.setdefault(key, []).append(line.evidence())
     bullets = frozenset(line.no for line in lines if line.is_bullet)
     for key in cv_ev:

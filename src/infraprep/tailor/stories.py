@@ -15,7 +15,7 @@ from collections import Counter
 from infraprep.knowledge.schema import Question
 from infraprep.models import Star, Story
 from infraprep.parse.metrics import metrics_in
-from infraprep.tailor.asked import kinds_shown
+from infraprep.tailor.kinds import kinds_shown
 from infraprep.tailor.needs import CvLine
 
 MAX_USES = 2
