@@ -307,3 +307,6 @@ class Plan(Frozen):
     related_roles: tuple[RelatedRole, ...]
     walkthrough: tuple[WalkthroughStep, ...]
     study_plan: tuple[StudyBlock, ...]
+    # competency id -> its name, so a report says "working with customers", not
+    # "customer-facing", where it lists what the CV does not show
+    competency_names: dict[str, str] = Field(default_factory=dict)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 import tempfile
 import zipfile
@@ -46,6 +47,18 @@ def test_render_html_is_self_contained_with_toc_and_evidence(plan):
     assert "<link" not in html and 'src="http' not in html
     assert "Why: </" not in html
     assert "JD line" in html and "CV line" in html
+
+
+def test_render_html_names_what_the_cv_does_not_show_in_words(plan):
+    html = render(plan, "html").decode()
+    keys = {k for r in plan.fit.rows for k in r.missing if k in plan.competency_names}
+    assert keys, "the fixture has a row missing a competency"
+    renamed = [k for k in keys if plan.competency_names[k] != k]
+    assert renamed, "some competency's name differs from its id"
+    shown = re.findall(r"not shown: ([^<]*)<", html)
+    for key in renamed:
+        assert any(plan.competency_names[key] in span for span in shown)
+    assert not any(key in span.split(", ") for span in shown for key in renamed)
 
 
 def test_render_markdown_escapes_and_keeps_sections(plan):

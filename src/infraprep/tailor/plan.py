@@ -314,7 +314,9 @@ def build_plan(
         "behavioural": [s.item.id for s in beh],
         "asks": [a.id for a in asks],
     }
+    used = {k for row in fit.rows for k in (*row.matched, *row.missing)}
     return Plan(
+        competency_names={c.id: c.name.lower() for c in kb.competencies if c.id in used},
         generated_on=today,
         interview_date=interview,
         hours_per_week=hours_per_week,
