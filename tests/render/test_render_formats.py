@@ -59,6 +59,9 @@ def test_render_html_names_what_the_cv_does_not_show_in_words(plan):
     for key in renamed:
         assert any(plan.competency_names[key] in span for span in shown)
     assert not any(key in span.split(", ") for span in shown for key in renamed)
+    markdown = render(plan, "md").decode()
+    assert all(plan.competency_names[key] in markdown for key in renamed)
+    assert "*(not shown: " in markdown
 
 
 def test_render_markdown_escapes_and_keeps_sections(plan):

@@ -70,6 +70,9 @@ def render_markdown(plan: Plan) -> bytes:
     ]
     for row in plan.fit.rows:
         cv = f"line {row.cv.line}: {_md(row.cv.text)}" if row.cv else "—"
+        if row.missing:
+            names = ", ".join(plan.competency_names.get(k, k) for k in row.missing)
+            cv += f" *(not shown: {_md(names)})*"
         lines.append(
             f"| {_md(row.requirement)} (JD line {row.jd.line}) | {row.kind} | "
             f"{STATUS[row.status]} | {cv} |"
