@@ -300,16 +300,13 @@ def _header_over_a_bullet(
     2007-June 2009": one bullet slipped between the header and its dates. The index of
     that header, when nothing else heads the dates."""
     above = anchor - 2
-    between = lines[anchor - 1]
     date = ranges[anchor]
-    own_text = (
-        lines[anchor].text[: date.span[0]] + lines[anchor].text[date.span[1] :] if date else "x"
-    )
     if (
-        above <= consumed
-        or trim_part(own_text)  # "Volunteer, Soup Kitchen, 2009-Present" heads itself
+        date is None  # a single dated role heads itself
+        or above <= consumed
+        or not _only_dates(lines[anchor], date)  # "Volunteer, Soup Kitchen, 2009-Present"
         or ranges[anchor - 1] is not None
-        or _is_header_line(between)
+        or _is_header_line(lines[anchor - 1])
     ):
         return None
     line = lines[above]
