@@ -80,10 +80,10 @@ def _competencies(bullet: CvLine) -> frozenset[str]:
 def _fit(question: Question, bullet: CvLine, shows: frozenset[str]) -> float:
     """How well a bullet answers a question; 0 when it is no answer.
 
-    A story shows one of the question's competencies and one more sign of it: a
-    second competency, or a word of the prompt ("agreeing an SLO with a product team"
-    and "Defined SLOs with product owners"). A shared technology alone makes no story:
-    an EKS migration is no security incident.
+    A story shows one of the question's competencies and, for a question about more
+    than one, one more sign of it: a second competency, or a word of the prompt
+    ("agreeing an SLO with a product team" and "Defined SLOs with product owners"). A
+    shared technology alone makes no story: an EKS migration is no security incident.
     """
     shared = [c for c in question.competencies if c in shows]
     if not shared:
