@@ -691,3 +691,24 @@ def test_fit_security_work_shown_only_by_its_tools_is_not_reported_missing(kb):
     req = "Ensure the platforms are available, performant, and secure."
     row = _fit_rows(kb, cv, [req])[req]
     assert "security" not in row.missing
+
+
+CLOUD_CV = _one_job(
+    "Cloud Engineer — Northwind Council",
+    "Wrote the architecture decision records for choosing AKS over App Service",
+    "Presented monthly cost reports to finance, and agreed showback budgets with each department",
+    "Joined when the company had 60 people and one ops engineer",
+)
+
+
+@pytest.mark.parametrize(
+    ("req", "line"),
+    [
+        ("English written and verbal communication skills", ["decision records", "Presented"]),
+        ("Conducting technology evaluations", ["choosing AKS over App Service"]),
+        ("As we are a startup, you should be comfortable with change", ["Joined when"]),
+    ],
+)
+def test_fit_set_ten_paraphrases(kb, req, line):
+    row = _fit_rows(kb, CLOUD_CV, [req])[req]
+    assert row.cv is not None and any(x in row.cv.text for x in line)
