@@ -8,7 +8,9 @@ position, are its bullets. Most CVs put the header above the dates
 ("Title / Company - City, ST / Month YYYY to Present"); when nothing header-like
 stands above a date line, as in date-first layouts, the header is read below it.
 
-What a header's words say (title, company) is read in ``position_header``; which
+What one line is (a header line, page furniture, a degree) is asked of
+``position_lines``; what a header's words say (title, company) is read in
+``position_header``; a job written as a sentence in ``position_sentence``; which
 found positions belong together (a project inside its job, roles under an
 employer's heading) is decided in ``position_groups``.
 """
@@ -32,7 +34,6 @@ from infraprep.parse.position_groups import fold_repeated_roles, share_employer_
 from infraprep.parse.position_header import (
     ABBREV_END,
     FIELD,
-    LINK,
     ROLE_WORDS,
     UNTITLED,
     is_aside_field,
@@ -42,29 +43,18 @@ from infraprep.parse.position_header import (
     split_title_company,
     trim_part,
 )
+from infraprep.parse.position_lines import (
+    NOT_A_ROLE,
+    describes,
+    is_header_line,
+    is_skippable,
+    is_tool_list,
+    names_a_degree,
+    names_a_role,
+    only_dates,
+)
 from infraprep.parse.position_sentence import SentencePosition, position_in_sentence
-from infraprep.parse.technologies import find_technologies
 
-# Degree words: a dated line naming one is education, not a job.
-DEGREE_WORDS = re.compile(
-    r"\b(?:b\.?\s?(?:e|tech|sc|s|a)\b\.?|m\.?\s?(?:e|tech|sc|s|a|ca)\b\.?|bachelor|master|"
-    r"ph\.?\s?d|doctorate|mba|bca|mca|diploma|associate of|degree|gpa|cgpa)",
-    re.IGNORECASE,
-)
-# "Columbia, MS", "Boston, MA": a state after a comma, not a Master of Science.
-_STATE_LIKE_DEGREE = re.compile(r",\s*(?:MS|MA|ME)\b")
-
-
-def _names_a_degree(text: str) -> bool:
-    return bool(DEGREE_WORDS.search(_STATE_LIKE_DEGREE.sub("", text)))
-
-
-# A page's running head or footer ("Annie Keely, Curriculum Vitae, April 2013", "Page 2
-# of 3"), and a bare page number ("2 / 3", "- 2 -")
-_RUNNING_HEAD = re.compile(
-    r"\b(?:curriculum vitae|r[ée]sum[ée]|cv)\b(?!\s*\w)|\bpage\s+\d+\b", re.IGNORECASE
-)
-_PAGE_MARK = re.compile(r"^(?:\d+\s*/\s*\d+|-\s*\d+\s*-)$")
 _MAX_HEADER_WORDS = 12  # a header line is a title, a company, a place and dates, no more
 
 
@@ -77,86 +67,6 @@ class _Header:
     end: int
     date: DateRange
     sentence: SentencePosition | None = None  # "Worked as ... with ... from ...": all in one
-
-
-def _is_skippable(line: Line) -> bool:
-    """Page furniture inside a header (a page's link footer, "Page 2 of 3", "Annie Keely,
-    Curriculum Vitae, April 2013"): read past it."""
-    text = line.text.strip()
-    return (
-        bool(_PAGE_MARK.match(text))
-        or (bool(LINK.search(text)) and len(text.split()) <= 3)
-        or (bool(_RUNNING_HEAD.search(text)) and len(text.split()) <= 8)
-    )
-
-
-# Sub-headings inside an entry, written without their colon, and the column labels of
-# an entry laid out as a table ("Industry / Position / Technologies").
-_SUBHEADING = re.compile(
-    r"^(?:(?:key |roles? (?:and|&) )?responsibilit(?:y|ies)|achievements?|accomplishments?|"
-    r"projects?|project details|environment|tools used|technologies(?: used)?|duties|"
-    r"industry|position|company|employer|designation|"
-    r"certifications?(?:[ /&]+licen[sc]es?)?|licen[sc]es?|skills|summary|resume)$",
-    re.IGNORECASE,
-)
-
-
-# Words of a heading over a group of entries ("CAMPUS LEADERSHIP", "Professional
-# Affiliations"): a line made only of them heads a list, not one position.
-_GROUP_HEADING = re.compile(
-    r"^(?:(?:campus|leadership|professional|affiliations?|community|involvement|volunteer(?:ing)?|"
-    r"experiences?|related|relevant|activities|extracurricular|service|employment|history|work|"
-    r"additional|other|teaching|research|academic|student|memberships|organi[sz]ations|and|&|of)"
-    r"[\s:,/]*)+$",
-    re.IGNORECASE,
-)
-
-
-def _is_group_heading(text: str) -> bool:
-    return bool(_GROUP_HEADING.match(text.strip()))
-
-
-def _is_tool_list(text: str) -> bool:
-    """ "Adobe Dreamweaver, MS PowerPoint": a list of tools, which names no job."""
-    items = [i.strip() for i in re.split(r"[,;|/]", text) if i.strip()]
-    return len(items) >= 2 and all(
-        (found := find_technologies(i)) and found[0].start == 0 and found[0].end >= len(i) - 1
-        for i in items
-    )
-
-
-def _is_header_line(line: Line, *, below: bool = False) -> bool:
-    """Short, not a bullet, not a sentence, not a sub-heading ("Responsibilities:").
-
-    ``below``: the line stands under the dates, where a list of names closed by a full
-    stop is a header ("Software Eng Lead, Google Assistant, Google, Mountain View.");
-    over them it is as often the wrapped end of a sentence."""
-    text = line.text.strip()
-    return (
-        line.kind != "list_item"
-        and not _SUBHEADING.match(text.rstrip(":").strip())
-        and not _is_group_heading(text)
-        and not _is_tool_list(text)
-        and len(text) <= 100
-        and len(text.split()) <= 14
-        and (
-            not text.endswith(".") or bool(ABBREV_END.search(text)) or (below and _names_only(text))
-        )
-        and not text.endswith(":")
-        and not reads_as_sentence(text)
-        and not LINK.search(text)
-    )
-
-
-def _names_only(text: str) -> bool:
-    """ "Software Eng Lead, Google Assistant, Google, Mountain View.": parts that are all
-    names, closed by a full stop as some CV templates do; no sentence."""
-    parts = [p.strip() for p in text.rstrip(".").split(",")]
-    return (
-        len(parts) >= 3
-        and not re.search(r"[()\[\]]", text)
-        and all(p[:1].isupper() and len(p.split()) <= 5 for p in parts)
-    )
 
 
 def _is_prose(text: str, date: DateRange) -> bool:
@@ -211,13 +121,6 @@ def _repeats_dates(text: str, date: DateRange, headers: list[_Header]) -> bool:
     )
 
 
-_NOT_A_ROLE = re.compile(
-    r"\b(?:certifi\w*|certificate|awards?|awarded|prize|honou?rs?|scholarship|grant|"
-    r"published|publications?|paper|course|workshop|conference|seminar|of the year)\b",
-    re.IGNORECASE,
-)
-
-
 def _single_dated_role(line: Line) -> DateRange | None:
     """ "Fourth Grade Teacher, Eager School, 1976": a header with a role and one date.
 
@@ -225,17 +128,12 @@ def _single_dated_role(line: Line) -> DateRange | None:
     certification with a year is not a job.
     """
     date = find_single_date(line.text)
-    if date is None or not _is_header_line(line):
+    if date is None or not is_header_line(line):
         return None
     rest = line.text[: date.span[0]]
-    if not _names_a_role(rest) or _is_tool_list(rest.strip(" ,-")):
+    if not names_a_role(rest) or is_tool_list(rest.strip(" ,-")):
         return None
     return date
-
-
-def _names_a_role(text: str) -> bool:
-    """A role word, and no sign of an award, a course or a certification."""
-    return bool(ROLE_WORDS.search(text)) and not _NOT_A_ROLE.search(text)
 
 
 def _year_under_role(
@@ -248,9 +146,9 @@ def _year_under_role(
         return None
     above = lines[anchor - 1]
     if (
-        not _is_header_line(above)
-        or not _names_a_role(above.text)
-        or _names_a_degree(above.text)
+        not is_header_line(above)
+        or not names_a_role(above.text)
+        or names_a_degree(above.text)
         or ranges[anchor - 1]
     ):
         return None
@@ -268,11 +166,11 @@ def _title_below(
     if ROLE_WORDS.search(above):
         return None
     for below in (anchor + 1, anchor + 2):
-        if below >= len(lines) or (below == anchor + 2 and not _describes(lines[anchor + 1])):
+        if below >= len(lines) or (below == anchor + 2 and not describes(lines[anchor + 1])):
             return None
         line = lines[below]
         if (
-            _is_header_line(line)
+            is_header_line(line)
             and ranges[below] is None
             and len(line.text.split()) <= 8
             and ROLE_WORDS.search(line.text)
@@ -288,7 +186,7 @@ def _heads_next_dates(lines: list[Line], ranges: list[DateRange | None], index: 
     for j in range(index + 1, min(index + 3, len(lines))):
         if ranges[j] is not None:
             return True
-        if not _is_skippable(lines[j]) and not _is_header_line(lines[j]):
+        if not is_skippable(lines[j]) and not is_header_line(lines[j]):
             return False
     return False
 
@@ -304,21 +202,15 @@ def _header_over_a_bullet(
     if (
         date is None  # a single dated role heads itself
         or above <= consumed
-        or not _only_dates(lines[anchor], date)  # "Volunteer, Soup Kitchen, 2009-Present"
+        or not only_dates(lines[anchor], date)  # "Volunteer, Soup Kitchen, 2009-Present"
         or ranges[anchor - 1] is not None
-        or _is_header_line(lines[anchor - 1])
+        or is_header_line(lines[anchor - 1])
     ):
         return None
     line = lines[above]
-    if ranges[above] is not None or not _is_header_line(line) or not ROLE_WORDS.search(line.text):
+    if ranges[above] is not None or not is_header_line(line) or not ROLE_WORDS.search(line.text):
         return None
     return above
-
-
-def _describes(line: Line) -> bool:
-    """A sentence about the employer, not a bullet of the job ("$55M privately held
-    company providing new and recertified communications equipment")."""
-    return line.kind != "list_item" and reads_as_sentence(line.text)
 
 
 def _headers(lines: list[Line]) -> list[_Header]:
@@ -340,19 +232,19 @@ def _headers(lines: list[Line]) -> list[_Header]:
             consumed = column_end = column[-1].end
             continue
         date = ranges[a] or _single_dated_role(line) or _year_under_role(lines, ranges, a)
-        if date is None or _names_a_degree(line.text) or _is_prose(line.text, date):
+        if date is None or names_a_degree(line.text) or _is_prose(line.text, date):
             continue
         if _repeats_dates(line.text, date, headers):
             continue
         start, taken, i = a, 0, a - 1
         while i > consumed and taken < 3:
-            if _is_skippable(lines[i]):
+            if is_skippable(lines[i]):
                 i -= 1
                 continue
             if (
-                not _is_header_line(lines[i])
+                not is_header_line(lines[i])
                 or ranges[i] is not None
-                or _NOT_A_ROLE.search(lines[i].text)
+                or NOT_A_ROLE.search(lines[i].text)
             ):
                 break
             # a line that is only a place ("Syracuse, NY") or an aside ("Client: BC
@@ -367,7 +259,7 @@ def _headers(lines: list[Line]) -> list[_Header]:
             while j < len(lines) and (j - a <= 2 or (j - a == 3 and is_named_field(lines[j].text))):
                 nxt = lines[j]
                 if (
-                    not _is_header_line(nxt, below=True)
+                    not is_header_line(nxt, below=True)
                     or ranges[j] is not None
                     or len(nxt.text.split()) > (14 if ROLE_WORDS.search(nxt.text) else 8)
                     or not is_named(nxt.text)
@@ -410,24 +302,19 @@ def _is_undated_role(lines: list[Line], index: int) -> bool:
     text = line.text.strip()
     if (
         index + 1 >= len(lines)
-        or not _is_header_line(line)
+        or not is_header_line(line)
         or len(text.split()) > 7
         or not _PERSON_NOUN.search(re.sub(r"\s*\([^)]*\)$", "", text))
         or FIELD.match(text)  # "Role: Senior Systems Engineer" of a project
         or find_range(text)
         or find_single_date(text)
-        or _is_header_line(lines[index - 1])
+        or is_header_line(lines[index - 1])
     ):
         return False
     after = lines[index + 1]
     return (
         after.kind == "list_item" or reads_as_sentence(after.text) or bool(FIELD.match(after.text))
     )
-
-
-def _only_dates(line: Line, date: DateRange) -> bool:
-    """A line that is its date and nothing else ("2008-2009", "2003")."""
-    return not trim_part(line.text[: date.span[0]] + line.text[date.span[1] :])
 
 
 def _date_column(
@@ -443,7 +330,7 @@ def _date_column(
         date = ranges[j] or (
             find_single_date(lines[j].text) if is_only_a_year(lines[j].text) else None
         )
-        if date is None or not _only_dates(lines[j], date):
+        if date is None or not only_dates(lines[j], date):
             break
         dates.append(date)
         j += 1
@@ -453,7 +340,7 @@ def _date_column(
         return []
     roles = lines[first:a]
     if not all(
-        _is_header_line(r) and ranges[first + i] is None and ROLE_WORDS.search(r.text)
+        is_header_line(r) and ranges[first + i] is None and ROLE_WORDS.search(r.text)
         for i, r in enumerate(roles)
     ):
         return []
@@ -497,7 +384,7 @@ def find_positions(lines: list[Line]) -> list[Position]:
             f"{anchor.text[: h.date.span[0]]} {anchor.text[h.date.span[1] :]}"
         )
         rest = trim_part(re.sub(r"\(\s*\)", " ", rest))
-        texts = [lines[i].text for i in range(h.start, h.anchor) if not _is_skippable(lines[i])]
+        texts = [lines[i].text for i in range(h.start, h.anchor) if not is_skippable(lines[i])]
         if len(rest) > 2 and anchor.kind != "list_item":
             texts.append(rest)
         texts.extend(lines[i].text for i in range(h.anchor + 1, h.end + 1))
@@ -551,7 +438,7 @@ def find_positions(lines: list[Line]) -> list[Position]:
         and (
             headers[n + 1].start == h.end + 1
             # one line describing the employer may stand between it and its first role
-            or (headers[n + 1].start == h.end + 2 and _describes(lines[h.end + 1]))
+            or (headers[n + 1].start == h.end + 2 and describes(lines[h.end + 1]))
         )
     }
     return fold_repeated_roles(share_employer_spans(positions, headings))
