@@ -45,6 +45,14 @@ def test_cli_demo_writes_the_report(tmp_path: Path):
     assert str(out) in res.stdout.decode()
 
 
+def test_cli_demo_writes_the_format_its_file_name_asks_for(tmp_path: Path):
+    out = tmp_path / "demo.md"
+    res = run("demo", "-o", str(out), "--today", "2026-11-22")
+    assert res.returncode == 0, res.stderr.decode()
+    text = out.read_text()
+    assert text.startswith("# Interview prep:") and "<html" not in text
+
+
 @pytest.mark.parametrize("fmt", ["html", "md", "json", "ics", "apkg"])
 def test_cli_report_formats(tmp_path: Path, cv_file: Path, fmt: str):
     out = tmp_path / f"r.{fmt}"

@@ -30,6 +30,13 @@ def _write_report(plan, fmt: str, output: Path) -> None:
     write_atomic(output, render(plan, fmt))
 
 
+def _format_of(output: Path | None) -> str:
+    """The format a file name asks for ("prep.md" is Markdown), else HTML."""
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    fmt = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
+    return fmt if fmt in FORMAT_CHOICES else "html"
+
+
 @click.command()
 @click.argument("cv")
 @click.argument("jd")
@@ -81,10 +88,7 @@ def report(
     """Write a prep report for CV (a file) and JD (a file, '-' for stdin, or a URL)."""
     from infraprep.pipeline import generate_plan
 
-    if fmt is None:
-        suffix = output.suffix.lower().lstrip(".") if output else ""
-        fmt = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
-        fmt = fmt if fmt in FORMAT_CHOICES else "html"
+    fmt = fmt or _format_of(output)
     output = output or Path(f"report.{fmt}")
     today = parse_date(today_opt, "--today") or _today()
     plan = generate_plan(
@@ -164,7 +168,7 @@ def parse_jd(path: str, as_json: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("report.html"),
     show_default=True,
-    help="Where to write the report.",
+    help="Where to write the report; its extension picks the format (.md, .pdf, .json...).",
 )
 @click.option("--today", "today_opt", metavar="YYYY-MM-DD", default=None, hidden=True)
 def demo(output: Path, today_opt: str | None) -> None:
@@ -177,7 +181,7 @@ def demo(output: Path, today_opt: str | None) -> None:
     jd = read_document((examples / "teleport-sre.md").read_bytes(), "teleport-sre.md")
     today = parse_date(today_opt, "--today") or _today()
     plan = generate_plan(cv, jd, today=today)
-    _write_report(plan, "html", output)
+    _write_report(plan, _format_of(output), output)
     _console().print(
         f"[green]Wrote[/green] the demo report: {plan.posting.title} "
         f"({plan.family_name}), fit {plan.fit.score}/100"
