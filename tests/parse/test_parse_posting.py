@@ -126,3 +126,40 @@ use every day, and we automate everything we can.
     texts = [r.text for r in posting.requirements]
     assert texts.count("Ability to use GitLab") == 1 and "Ability to use GitLab." not in texts
     assert "Advanced knowledge of CI/CD pipelines" in texts
+
+
+def test_parse_posting_conditions_of_employment_and_page_navigation_are_not_requirements(kb):
+    """A GSA TTS page, as its real pages are laid out (the fixtures' tts-5 pages)."""
+    posting = posting_from(kb, "tts-5/cloud-operations-sre.md")
+    texts = [r.text for r in posting.requirements]
+    for junk in (
+        "You must be a U.S. Citizen",
+        "Direct Deposit of salary check",
+        "Register with Selective Service",
+        "All applications will be reviewed by a panel",
+        "Only applications found",
+    ):
+        assert not any(t.startswith(junk) for t in texts), junk
+    assert "Using agile methodologies" in texts
+    assert any(t.startswith("Experience being a part of a team to deliver") for t in texts)
+
+
+def test_parse_posting_a_table_of_contents_is_not_a_requirement(kb):
+    jd = """# Site Reliability Engineer
+
+We run the payments platform that 4 million people use every month, on Kubernetes in
+three regions, and we are hiring an SRE to make it boring.
+
+**Quick Links to Posting Sections**
+- [Basic Information](#basic-information)
+- [Qualifications](#qualifications)
+
+## Basic Information
+The role is remote within the EU.
+
+## Qualifications
+- 3+ years operating Kubernetes in production
+- Experience with Terraform
+"""
+    texts = [r.text for r in parse_posting(text_document(jd), kb).requirements]
+    assert texts == ["3+ years operating Kubernetes in production", "Experience with Terraform"]

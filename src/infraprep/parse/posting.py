@@ -31,6 +31,16 @@ _NICE_LEAD_IN = re.compile(
     r"stand out|strong candidates|(?:don't|don’t|do not) (?:have|need) to be)\b",
     re.IGNORECASE,
 )
+# A page's own navigation ("Quick Links to Posting Sections") asks for nothing.
+_NAVIGATION = re.compile(
+    r"^(?:quick links|table of contents|contents|jump to|on this page)\b", re.I
+)
+
+
+def _normal_heading(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
 # Lines about applying or pay are not requirements, and the tools they name
 # ("join a Slack channel", "apply on Lever") are not the job's stack.
 _APPLY_OR_PAY = re.compile(
@@ -38,6 +48,9 @@ _APPLY_OR_PAY = re.compile(
     r"if you would like to apply)|"
     r"\b(?:apply (?:for|to) (?:this|the)\b.{0,60}\b(?:job|role|position)\b|apply here|"
     r"application process|on your (?:resume|résumé)|disqualification|"
+    r"applications will be (?:reviewed|scored|evaluated)|scoring rubric|"
+    r"minimally qualified|minimum qualification|your application will be|cover letters?|"
+    r"external materials|federal style resume|"
     r"dates you held each job|hours per week you worked|"
     r"pay grades?|salary range|gs-\d{1,2}(?:/\d{1,2})? level)\b",
     re.IGNORECASE,
@@ -233,15 +246,20 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     unplaced: list[Requirement] = []  # list items under headings of no known section
     body_parts: list[str] = []
     stack_parts: list[str] = []  # where the job's technologies are named
+    # a list of the page's own headings ("- [Qualifications](#qualifications)") is its
+    # table of contents, not what the job asks
+    headings = {_normal_heading(line.text) for line in lines if line.is_heading}
     for name, _head, body in sections:
-        if name in ("benefits",):
+        if name in ("benefits", "conditions"):
             continue
         if name != "about":
             body_parts.extend(line.text for line in body)
         kind = "nice" if name == "nice" else "must"
         for line in body:
             text = line.text
-            if _APPLY_OR_PAY.search(text):
+            if _APPLY_OR_PAY.search(text) or _NAVIGATION.match(text):
+                continue
+            if line.kind == "list_item" and _normal_heading(text) in headings:
                 continue
             if name not in ("about", "process"):
                 stack_parts.append(text)
@@ -251,6 +269,8 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
                 if first_sentence(text) == text:
                     continue  # a lead-in; "To qualify, you must ... It is defined as:" is not
 
+            if line.kind == "paragraph" and text[:1].islower():
+                continue  # the wrapped end of a line before it ("be interviewed")
             short = len(text) < 12 and not (line.kind == "list_item" and _names_skill(text, kb))
             if short or (text.endswith(":") and len(text) < 40):
                 continue  # a fragment, unless it is a listed skill ("- Go", "- Ansible")

@@ -127,6 +127,16 @@ JD_SECTIONS: dict[str, tuple[str, ...]] = {
         "recruitment process",
         "next steps",
     ),
+    # A federal posting's conditions of employment and how applications are scored:
+    # citizenship, a background check, direct deposit; no skill a CV could show
+    "conditions": (
+        "key requirements",
+        "employment requirements",
+        "conditions of employment",
+        "condition of employment",
+        "application evaluation",
+        "how you will be evaluated",
+    ),
     "benefits": (
         "benefits",
         "perks",
