@@ -25,6 +25,7 @@ _MONTH_NAME = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+MONTH_NAME = _MONTH_NAME  # a month's name or abbreviation, as a regex fragment
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _ORDINAL_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
 # "Jun 06", "Sept '13": a month name makes two digits a year ("June 13, 2015" is a day).
@@ -206,8 +207,9 @@ def join_split_range(first: str, second: str) -> str | None:
     "July 2011)"): the layout put each end on its own line. When the first line is only
     a date, the second may go on after its date ("July 2007" / "Nov 2012 Tutor, VCE
     History"), as a date column beside the entry extracts."""
-    if _ONLY_MONTH.match(first) and (joined := f"{first.strip()} – {second.strip()}"):
+    if _ONLY_MONTH.match(first):
         # "January" / "May 2011": the first month's year is the second's
+        joined = f"{first.strip()} – {second.strip()}"
         months = _MONTHS_OF_A_YEAR.match(joined)
         return joined if months and months.end() >= len(joined.rstrip(" )")) else None
     if find_range(first) or not _ENDS_WITH_DATE.search(first):

@@ -7,9 +7,10 @@ report shows, so it is made here, once, from the ``Document``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from infraprep.models import Document
+from infraprep.parse.dates import MONTH_NAME
 
 # "{ " is the bullet of LaTeX CV classes whose symbol font the text layer maps to a brace
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦●○■□➢➤►▶✓✔→·{]|\(cid:\d+\)|\d{1,2}[.)])\s+")
@@ -44,9 +45,7 @@ def clean_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_MONTH_AT_END = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?['’]?$", re.IGNORECASE
-)
+_MONTH_AT_END = re.compile(rf"\b{MONTH_NAME}['’]?$", re.IGNORECASE)
 
 
 def _finishes_a_date(raw: str, lines: list[Line]) -> bool:
@@ -103,18 +102,12 @@ def numbered_lines(doc: Document) -> list[Line]:
                 and not (lines[-1].text.isupper() and len(lines[-1].text.split()) <= 5)
             ) or _finishes_a_date(raw, lines):
                 # a sentence wrapped onto the next line ("...focus and / working with...")
-                last = lines[-1]
-                lines[-1] = Line(
-                    last.no, f"{last.text} {clean_text(raw)}", last.kind, last.size, last.bold
-                )
+                lines[-1] = replace(lines[-1], text=f"{lines[-1].text} {clean_text(raw)}", level=0)
                 continue
             if _continues_a_label(raw, lines):
                 # "Role" / ": Lead Data Analyst": a table of fields extracted a cell per line
-                last = lines[-1]
                 value = clean_text(raw.strip()[1:])
-                lines[-1] = Line(
-                    last.no, f"{last.text}: {value}", last.kind, last.size, last.bold, last.level
-                )
+                lines[-1] = replace(lines[-1], text=f"{lines[-1].text}: {value}")
                 continue
             if kind == "paragraph" and _BULLET.match(raw):
                 kind = "list_item"

@@ -58,6 +58,8 @@ ORGANISATION_WORDS = re.compile(
     r"international|infotech|networks|communications)\b",
     re.IGNORECASE,
 )
+# A company's legal form standing alone ("Inc.", "Pvt", "GmbH").
+LEGAL_FORM = re.compile(r"^(?:inc|ltd|llc|llp|pvt|plc|gmbh|corp|co)\.?$", re.IGNORECASE)
 _PLACE_NAME = r"[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3}"
 _REGION = re.compile(rf"^{_PLACE_NAME},\s*(?P<region>[A-Za-z][A-Za-z .]+?)(?:\s+\d{{5,6}})?$")
 _TRAILING_PLACE = re.compile(
@@ -127,8 +129,8 @@ def _right_aligned_place(text: str) -> str | None:
         prefix, city = words[:-k], " ".join(words[-k:])
         if not prefix or not all(re.fullmatch(r"[A-Z][A-Za-z.'-]*", w) for w in words[-k:]):
             continue  # a city is capitalised words: "Group; Wayne" is no city
-        if re.fullmatch(r"(?:ltd|inc|co|corp|pvt|llc|llp|plc|gmbh)\.?", words[-k], re.I):
-            continue
+        if LEGAL_FORM.match(words[-k]):
+            continue  # "Pvt. Ltd, Bangalore": "Ltd" starts no city
         if ORGANISATION_WORDS.search(prefix[-1]) or city.lower() in _CITIES:
             return " ".join(prefix).strip(" -–—|,;:")
     return None

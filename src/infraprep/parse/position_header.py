@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from infraprep.parse.dates import MONTHS, find_range
+from infraprep.parse.places import LEGAL_FORM as _LEGAL_FORM
 from infraprep.parse.places import ORGANISATION_WORDS as _COMPANY_WORDS
 from infraprep.parse.places import is_place, strip_place
 
@@ -45,7 +46,6 @@ _FUNCTION = re.compile(
     r"machine learning|mobile)(?: engineering)?$",
     re.IGNORECASE,
 )
-_LEGAL_FORM = re.compile(r"^(?:inc|ltd|llc|llp|pvt|plc|gmbh|corp|co)\.?$", re.IGNORECASE)
 # A clause, not a header: "Have worked as a Support Engineer", "Experience in Oracle ...".
 _SENTENCE = re.compile(
     r"^(?:i|i'm|we|my|have|has|had|was|were|am|is|are|worked|working|responsible|"

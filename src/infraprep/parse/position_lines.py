@@ -20,12 +20,13 @@ from infraprep.parse.position_header import (
 )
 from infraprep.parse.technologies import find_technologies
 
-# Degree words: a dated line naming one is education, not a job.
-DEGREE_WORDS = re.compile(
-    r"\b(?:b\.?\s?(?:e|tech|sc|s|a)\b\.?|m\.?\s?(?:e|tech|sc|s|a|ca)\b\.?|bachelor|master|"
-    r"ph\.?\s?d|doctorate|mba|bca|mca|diploma|associate of|degree|gpa|cgpa)",
-    re.IGNORECASE,
+# Names of degrees ("B.Tech", "M.Sc", "PhD", "Diploma"), as a regex fragment.
+DEGREE_NAMES = (
+    r"b\.?\s?(?:e|tech|sc|s|a)\b\.?|m\.?\s?(?:e|tech|sc|s|a|ca)\b\.?|bachelor|master|"
+    r"ph\.?\s?d|doctorate|mba|bca|mca|diploma|associate of|degree"
 )
+# Degree words: a dated line naming one is education, not a job.
+DEGREE_WORDS = re.compile(rf"\b(?:{DEGREE_NAMES}|gpa|cgpa)", re.IGNORECASE)
 # "Columbia, MS", "Boston, MA": a state after a comma, not a Master of Science.
 _STATE_LIKE_DEGREE = re.compile(r",\s*(?:MS|MA|ME)\b")
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from infraprep.models import Position
 from infraprep.parse.dates import (
@@ -66,7 +67,9 @@ class _Header:
     anchor: int
     end: int
     date: DateRange
-    sentence: SentencePosition | None = None  # "Worked as ... with ... from ...": all in one
+    # title and company already read where the header was found: a "Worked as ... with
+    # ... from ..." sentence, a row of a date column
+    known: SentencePosition | None = None
 
 
 def _is_prose(text: str, date: DateRange) -> bool:
@@ -300,14 +303,15 @@ def _is_undated_role(lines: list[Line], index: int) -> bool:
     Developer/Application Architect"), after a bullet or a sentence and before one."""
     line = lines[index]
     text = line.text.strip()
+    # the cheap tests first: this is asked of every line inside an entry
     if (
         index + 1 >= len(lines)
-        or not is_header_line(line)
         or len(text.split()) > 7
         or not _PERSON_NOUN.search(re.sub(r"\s*\([^)]*\)$", "", text))
         or FIELD.match(text)  # "Role: Senior Systems Engineer" of a project
         or find_range(text)
         or find_single_date(text)
+        or not is_header_line(line)
         or is_header_line(lines[index - 1])
     ):
         return False
@@ -389,9 +393,7 @@ def find_positions(lines: list[Line]) -> list[Position]:
             texts.append(rest)
         texts.extend(lines[i].text for i in range(h.anchor + 1, h.end + 1))
         title, company = (
-            (h.sentence.title or UNTITLED, h.sentence.company)
-            if h.sentence
-            else split_title_company(texts)
+            (h.known.title or UNTITLED, h.known.company) if h.known else split_title_company(texts)
         )
         # LinkedIn's export: "Acme Corp / 5 years 2 months / Senior SRE / dates ... /
         # SRE / dates": the company and its total tenure head every role under it
@@ -411,9 +413,12 @@ def find_positions(lines: list[Line]) -> list[Position]:
             # such line is its own title
             company = company or (title if title != UNTITLED else None)
             title = lines[roles.pop(0)].text.strip()
-        for first, last, role in zip(
-            [h.end + 1, *[i + 1 for i in roles]], [*roles, stop], [title, *roles], strict=True
-        ):
+        # (title, the line it starts on, the lines its bullets run over): the entry's
+        # own role, then each further role under it
+        ends = [*roles, stop]
+        spans = [(title, lines[h.start].no, h.end + 1, ends[0])]
+        spans += [(lines[r].text.strip(), lines[r].no, r + 1, end) for r, end in pairwise(ends)]
+        for role_title, line_no, first, last in spans:
             bullets = [
                 ln
                 for ln in lines[first:last]
@@ -421,13 +426,13 @@ def find_positions(lines: list[Line]) -> list[Position]:
             ]
             positions.append(
                 Position(
-                    title=role if isinstance(role, str) else lines[role].text.strip(),
+                    title=role_title,
                     company=company,
                     start=h.date.start,
                     end=h.date.end,
                     bullets=tuple(b.text for b in bullets),
                     bullet_lines=tuple(b.no for b in bullets),
-                    line=lines[h.start if isinstance(role, str) else role].no,
+                    line=line_no,
                 )
             )
     headings = {

@@ -37,7 +37,8 @@ _NAVIGATION = re.compile(
 )
 
 
-def _normal_heading(text: str) -> str:
+def _comparable(text: str) -> str:
+    """A line's words alone, to tell when the page writes the same line twice."""
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
@@ -211,14 +212,10 @@ def _once_each(reqs: list[Requirement]) -> list[Requirement]:
     """The first of each line the posting writes more than once: a page listing each
     level's expectations repeats "Ability to use GitLab" three times, and the user
     should meet it, and be scored on it, once."""
-    seen: set[str] = set()
-    out = []
+    first = {}
     for req in reqs:
-        key = re.sub(r"\s+", " ", req.text.lower()).strip(" .;:")
-        if key not in seen:
-            seen.add(key)
-            out.append(req)
-    return out
+        first.setdefault(_comparable(req.text), req)
+    return list(first.values())
 
 
 def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
@@ -248,7 +245,7 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     stack_parts: list[str] = []  # where the job's technologies are named
     # a list of the page's own headings ("- [Qualifications](#qualifications)") is its
     # table of contents, not what the job asks
-    headings = {_normal_heading(line.text) for line in lines if line.is_heading}
+    headings = {_comparable(line.text) for line in lines if line.is_heading}
     for name, _head, body in sections:
         if name in ("benefits", "conditions"):
             continue
@@ -259,7 +256,7 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
             text = line.text
             if _APPLY_OR_PAY.search(text) or _NAVIGATION.match(text):
                 continue
-            if line.kind == "list_item" and _normal_heading(text) in headings:
+            if line.kind == "list_item" and _comparable(text) in headings:
                 continue
             if name not in ("about", "process"):
                 stack_parts.append(text)

@@ -15,6 +15,7 @@ from infraprep.parse.dates import total_years
 from infraprep.parse.lines import Line, numbered_lines
 from infraprep.parse.metrics import metrics_in
 from infraprep.parse.position_header import ROLE_WORDS
+from infraprep.parse.position_lines import DEGREE_NAMES
 from infraprep.parse.positions import find_positions
 from infraprep.parse.sections import (
     CV_SECTIONS,
@@ -28,11 +29,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,4}\)?[\s.-]?){2,4}\d{3,4}")
 _LINK = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin\.com|github\.com)/\S+", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]*){1,3}$")
-_DEGREE = re.compile(
-    r"\b(?:b\.?\s?(?:e|tech|sc|s|a)\b\.?|m\.?\s?(?:e|tech|sc|s|a|ca)\b\.?|bachelor|master|"
-    r"ph\.?\s?d|doctorate|mba|bca|mca|diploma|associate of|degree|university|college)",
-    re.IGNORECASE,
-)
+_DEGREE = re.compile(rf"\b(?:{DEGREE_NAMES}|university|college)", re.IGNORECASE)
 _SKILL_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s/\s)\s*")
 
 

@@ -8,6 +8,7 @@ part of the document a line is in.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from infraprep.parse.lines import Line
@@ -401,10 +402,7 @@ def cv_heading_classifier(lines: list[Line]) -> Callable[[Line], str | None]:
     names = [
         (_normal(line.text), section_of(line, CV_SECTIONS, CV_HEADING_TAILS)) for line in lines
     ]
-    counts: dict[str, int] = {}
-    for text, name in names:
-        if name in _ENTRY_LABELS:
-            counts[text] = counts.get(text, 0) + 1
+    counts = Counter(text for text, name in names if name in _ENTRY_LABELS)
     by_line = {
         line.no: None if counts.get(text, 0) > 1 else name
         for line, (text, name) in zip(lines, names, strict=True)

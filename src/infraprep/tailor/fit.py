@@ -69,7 +69,7 @@ from infraprep.tailor.asked import (
     stems,
     words,
 )
-from infraprep.tailor.kinds import CATEGORIES, kinds_shown
+from infraprep.tailor.kinds import CATEGORIES
 from infraprep.tailor.needs import CvLine, Needs
 
 # "3 years as a Site Reliability Engineer" answered by work of that role's kind.
@@ -123,7 +123,7 @@ def _rank(asked: Asked, line: CvLine, score: float) -> tuple[float, ...]:
     strength = score
     if asked.competencies and score > 0:
         backed = 0.0
-        by_kind = _shown_by_kind(line)
+        by_kind = line.by_kind
         by_named = _shown_by_named_tools(asked, line)
         for comp, weight in zip(asked.competencies, asked.comp_weights, strict=True):
             if comp in by_named:
@@ -160,18 +160,13 @@ def _shown_by_named_tools(asked: Asked, line: CvLine) -> frozenset[str]:
     return frozenset(comp for comp, tools in asked.named_for.items() if tools & techs)
 
 
-def _shown_by_kind(line: CvLine) -> frozenset[str]:
-    """Competencies a line's technologies show by their kind: EKS work is cloud work."""
-    return kinds_shown(line.categories)
-
-
 def _line_score(asked: Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     req = asked.req
     wanted = asked.wanted
     have = (
         set(line.technologies)
         | set(line.competencies)
-        | _shown_by_kind(line)
+        | line.by_kind
         | _shown_by_named_tools(asked, line)
     )
     matched = tuple(k for k in wanted if k in have)

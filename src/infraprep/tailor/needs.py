@@ -43,6 +43,12 @@ class CvLine:
     def is_bullet(self) -> bool:
         return self.position is not None
 
+    @property
+    def by_kind(self) -> frozenset[str]:
+        """Competencies its technologies show by their kind: OPA Gatekeeper is security
+        work, Helm on EKS cloud work, though no word of the line says so."""
+        return kinds_shown(self.categories)
+
     def evidence(self, note: str = "shows") -> Evidence:
         return Evidence(source="cv", text=self.text, line=self.no, note=note)
 
@@ -173,7 +179,7 @@ def compute_needs(posting: Posting, profile: Profile, kb: KnowledgeBase) -> Need
                 strength[key] = s
             cv_ev.setdefault(key, []).append(line.evidence())
         # OPA Gatekeeper constraints are security work though no word says "security"
-        for key in kinds_shown(line.categories) - set(line.competencies):
+        for key in line.by_kind - set(line.competencies):
             if s * KIND_STRENGTH > strength.get(key, 0.0):
                 strength[key] = s * KIND_STRENGTH
             cv_ev.setdefault(key, []).append(line.evidence())

@@ -100,7 +100,9 @@ def _need_and_gap(keys: tuple[str, ...], needs: Needs) -> tuple[float, float]:
     return max(weights.values()), gap
 
 
-def _concepts(posting: Posting, needs: Needs, kb: KnowledgeBase) -> list[ConceptItem]:
+def _concepts(
+    posting: Posting, needs: Needs, kb: KnowledgeBase, names: dict[str, str]
+) -> list[ConceptItem]:
     scored = _score_all(kb.concepts, posting, needs, kb)
     musts = [k for k, v in sorted(needs.need.items(), key=lambda kv: (-kv[1], kv[0])) if v >= 0.5]
     chosen = pick(
@@ -111,7 +113,6 @@ def _concepts(posting: Posting, needs: Needs, kb: KnowledgeBase) -> list[Concept
         must_cover=musts,
         per_group=2,
     )
-    names = {c.id: c.name.lower() for c in kb.competencies}
     items = []
     for s in chosen:
         c = s.item
@@ -284,7 +285,8 @@ def build_plan(
         must_cover=list(dict.fromkeys(must_comps)),
         per_group=3,
     )
-    concepts = _concepts(posting, needs, kb)
+    names = {c.id: c.name.lower() for c in kb.competencies}  # how a report says them
+    concepts = _concepts(posting, needs, kb, names)
     drills = _drills(posting, needs, kb)
     asks = smart_questions(posting, kb)
 
@@ -316,7 +318,7 @@ def build_plan(
     }
     used = {k for row in fit.rows for k in (*row.matched, *row.missing)}
     return Plan(
-        competency_names={c.id: c.name.lower() for c in kb.competencies if c.id in used},
+        competency_names={k: name for k, name in names.items() if k in used},
         generated_on=today,
         interview_date=interview,
         hours_per_week=hours_per_week,

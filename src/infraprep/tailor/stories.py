@@ -15,7 +15,6 @@ from collections import Counter
 from infraprep.knowledge.schema import Question
 from infraprep.models import Star, Story
 from infraprep.parse.metrics import metrics_in
-from infraprep.tailor.kinds import kinds_shown
 from infraprep.tailor.needs import CvLine
 
 MAX_USES = 2
@@ -71,12 +70,6 @@ def _words(text: str) -> set[str]:
     } - _PROMPT_STOPS
 
 
-def _competencies(bullet: CvLine) -> frozenset[str]:
-    """What a bullet shows: competencies in its words and by its technologies' kind
-    (OPA Gatekeeper constraints are security work)."""
-    return frozenset(bullet.competencies) | kinds_shown(bullet.categories)
-
-
 def _fit(question: Question, bullet: CvLine, shows: frozenset[str]) -> float:
     """How well a bullet answers a question; 0 when it is no answer.
 
@@ -110,7 +103,8 @@ def assign_stories(
     an early question does not take the one bullet a later one needed.
     """
     bullets = [ln for ln in lines if ln.is_bullet and len(ln.text.split()) >= 4]
-    shows = {b.no: _competencies(b) for b in bullets}
+    # what a bullet shows: competencies in its words and by its technologies' kind
+    shows = {b.no: frozenset(b.competencies) | b.by_kind for b in bullets}
     pairs = sorted(
         (
             (-score, index, b.no, b)
