@@ -3,7 +3,7 @@
 Synonyms come from the knowledge base, so adding a phrase is a data change.
 Paraphrases such as "carried the pager" map to the same id as "on-call".
 An excluded phrase ("communication between services") maps to no id: the
-alternation tries longer phrases first, so it shadows the synonym inside it.
+longest phrase at a position wins, so it shadows the synonym inside it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
+import ahocorasick
+
 from infraprep.knowledge.schema import Competency
+from infraprep.parse.phrases import is_word
 
 
 class CompetencyMatcher:
@@ -32,6 +35,7 @@ class CompetencyMatcher:
                     ids.append(comp.id)
             for phrase in comp.exclude:
                 self._ids_by_phrase.setdefault(phrase.lower(), [])
+        self._standalone = {(c.id, p.lower()) for c in competencies for p in c.standalone}
         # "14 clusters", "a 60-service platform", "22 PostgreSQL 15 clusters": up to two
         # words between the number and the noun, the noun singular after a hyphen
         self._counted = [
@@ -47,28 +51,55 @@ class CompetencyMatcher:
             for c in competencies
             if c.counted
         ]
-        self._standalone = {(c.id, p.lower()) for c in competencies for p in c.standalone}
-        phrases = sorted(self._ids_by_phrase, key=lambda p: (-len(p), p))
-        body = "|".join(re.escape(p) for p in phrases)
-        self._pattern = re.compile(rf"(?<![\w/+-])(?:{body})(?![\w+]|-\w)", re.IGNORECASE)
+        self._automaton = ahocorasick.Automaton()
+        for phrase in self._ids_by_phrase:
+            self._automaton.add_word(phrase, len(phrase))
+        self._automaton.make_automaton()
 
-    def _matches(self, text: str) -> Iterator[tuple[re.Match[str], str]]:
+    def _phrase_spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each phrase in the text, scanning left to right: at each start
+        the longest phrase that ends a word, then on from its end.
+
+        A phrase must not follow a word character, "/", "+" or "-" ("ci" is not in
+        "dci", "ops" not in "devops", "call" not in "on-call"), nor be followed by a word
+        character, "+" or a hyphenated word ("c" is not "c++", "cloud" not "cloud-native").
+        """
+        low = _lower_same_length(text)
+        longest: dict[int, int] = {}
+        for last, length in self._automaton.iter(low):
+            first = last - length + 1
+            before = low[first - 1] if first else " "
+            after = low[last + 1 : last + 3]
+            if is_word(before) or before in "/+-":
+                continue
+            if after and (is_word(after[0]) or after[0] == "+"):
+                continue
+            if after[:1] == "-" and len(after) > 1 and is_word(after[1]):
+                continue
+            longest[first] = max(longest.get(first, 0), length)
+        position = 0
+        for first in sorted(longest):
+            if first >= position:
+                position = first + longest[first]
+                yield first, position
+
+    def _matches(self, text: str) -> Iterator[tuple[int, int, str]]:
         previous_end = -2
-        for match in self._pattern.finditer(text):
-            phrase = match.group(0).lower()
+        for start, end in self._phrase_spans(text):
+            phrase = text[start:end].lower()
             ids = self._ids_by_phrase[phrase]
-            follows = text[previous_end : match.start()] in (" ", "-") and bool(ids)
+            follows = text[previous_end:start] in (" ", "-") and bool(ids)
             if ids:
-                previous_end = match.end()
+                previous_end = end
             for cid in ids:
                 if follows and (cid, phrase) in self._standalone:
                     continue  # "monitoring tools": the kind of tool, not automation work
-                yield match, cid
+                yield start, end, cid
 
     def find(self, text: str) -> tuple[str, ...]:
         """Competency ids in first-appearance order, without repeats; a competency shown by
         a count ("14 clusters") comes after the ones named in words."""
-        named = [cid for _, cid in self._matches(text)]
+        named = [cid for _, _, cid in self._matches(text)]
         return tuple(dict.fromkeys([*named, *self._shown_by_counts(text)]))
 
     def _shown_by_counts(self, text: str) -> Iterator[str]:
@@ -94,11 +125,20 @@ class CompetencyMatcher:
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, competency id) for every match, in text order."""
-        return [(match.start(), match.end(), cid) for match, cid in self._matches(text)]
+        return list(self._matches(text))
 
     def phrases(self, text: str) -> list[tuple[str, str]]:
         """(matched phrase, competency id) pairs, for explaining a match."""
-        return [(match.group(0), cid) for match, cid in self._matches(text)]
+        return [(text[start:end], cid) for start, end, cid in self._matches(text)]
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower case, character for character: "İ".lower() is two characters, and the
+    offsets found in the lowered text must be offsets in the text."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _singulars(plurals: Iterable[str]) -> list[str]:

@@ -16,7 +16,7 @@ import re
 import ahocorasick
 
 
-def _is_word(char: str) -> bool:
+def is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
@@ -42,7 +42,7 @@ class PhraseSet:
             start = end - len(phrase) + 1
             before = low[start - 1] if start > 0 else " "
             after = low[end + 1] if end + 1 < len(low) else " "
-            if not (_is_word(before) or before == "-") and not _is_word(after):
+            if not (is_word(before) or before == "-") and not is_word(after):
                 hits.add(phrase)
         return hits
 
