@@ -714,3 +714,26 @@ CLOUD_CV = _one_job(
 def test_fit_set_ten_paraphrases(kb, req, line):
     row = _fit_row(kb, CLOUD_CV, req)
     assert row.cv is not None and any(x in row.cv.text for x in line)
+
+
+STORAGE_CV = (
+    _one_job(
+        "Storage Engineer — Kōwhai Hosting",
+        "Manage the storage and compute nodes with SaltStack; every change goes through a canary",
+    )
+    + "## Skills\nAutomation: SaltStack, some Ansible, Python, Bash\n"
+)
+
+
+@pytest.mark.parametrize(
+    "req",
+    [
+        "Know what is the use of configuration management systems like Chef and Ansible.",
+        "Configuration management tools (e.g., Puppet, Chef, Ansible, Salt).",
+    ],
+)
+def test_fit_tools_named_as_examples_of_the_work_lose_to_a_bullet_doing_it(kb, req):
+    """Two blind labellers (sets 10 and 11) cited the bullet doing the work with another
+    tool, not the skills list naming one of the examples."""
+    row = _fit_row(kb, STORAGE_CV, req)
+    assert row.cv is not None and "Manage the storage and compute nodes" in row.cv.text

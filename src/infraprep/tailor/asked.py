@@ -22,6 +22,7 @@ _ANY_OF = re.compile(
     r"\b(?:or|such as|e\.g|eg|like|at least one|one or more|one of|any of|etc|including)\b",
     re.IGNORECASE,
 )
+_EXAMPLES_CUE = re.compile(r"\b(?:like|such as|e\.g\.?|for example|including)(?=[\s,:])", re.I)
 DEGREE = re.compile(
     r"\b(?:degree|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|b\.?s|m\.?s|bs/ms|ba/bs|bs/ba|b\.?a|"
     r"b\.?tech|b\.?eng|m\.?eng|phd|ph\.d)\b",
@@ -144,6 +145,15 @@ class Asked:
         self.masked = _masked(req.text, matches)
         # where each competency is named in the requirement's own words
         self.spans = needs.matcher.spans(self.masked) if needs.matcher else []
+        # "configuration management systems like Chef and Ansible": the work, then tools
+        # as examples of it; a bullet doing the work with another tool answers it
+        cue = _EXAMPLES_CUE.search(req.text)
+        self.names_examples = self.examples_only or (
+            bool(self.named)
+            and cue is not None
+            and any(start < cue.start() for start, _, _ in self.spans)
+            and all(m.start >= cue.end() for m in matches if m.implied_by is None)
+        )
         self.competencies = _own_competencies(req, self.spans, self.masked)
         # "Go fundamentals (e.g., concurrency, unit testing)": the competencies are only
         # examples of what knowing the named technology covers

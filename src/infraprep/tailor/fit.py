@@ -13,7 +13,9 @@ Choosing the line, in order:
 * **The named thing first.** When the requirement names technologies, a line
   showing one of them (even in a skills list) beats any line that shows none:
   "modern JavaScript" is answered by "JavaScript, TypeScript", not by a Node.js
-  bullet that shows coding in general.
+  bullet that shows coding in general. Not when the tools are examples of the work
+  ("configuration management systems like Chef and Ansible"): there a bullet doing
+  the work with SaltStack beats a skills list naming Ansible.
 * **Evidence over mention.** A competency the line shows through a technology of
   its own kind ("monitoring" through Prometheus) counts fully; one it shows only
   through a word ("alerts") counts half when ranking lines.
@@ -142,7 +144,9 @@ def _rank(asked: Asked, line: CvLine, score: float) -> tuple[float, ...]:
         )
     shared = len((asked.stems & stems(line.text)) - _GENERIC_STEMS)
     named = asked.tech_share(line) or 0.0
-    shows_named = 1.0 if asked.named and named > 0 else 0.0
+    # "systems like Chef and Ansible": examples of the work, which a bullet doing it with
+    # another tool shows better than a skills list naming one of them
+    shows_named = 1.0 if asked.named and named > 0 and not asked.names_examples else 0.0
     return (
         shows_named,
         round(strength, 6),
