@@ -737,3 +737,26 @@ def test_fit_tools_named_as_examples_of_the_work_lose_to_a_bullet_doing_it(kb, r
     tool, not the skills list naming one of the examples."""
     row = _fit_row(kb, STORAGE_CV, req)
     assert row.cv is not None and "Manage the storage and compute nodes" in row.cv.text
+
+
+DATA_CV = _one_job(
+    "Data Platform Engineer — Tallow Mobility",
+    "Wrote a small Python service that reads consumer lag and pages the owning team",
+    "Put Apache Ranger in front of the Trino cluster so only the fraud team can read unmasked "
+    "phone numbers",
+    "Wrote PySpark jobs that turned about 3 TB a day of clickstream logs into aggregates",
+)
+
+
+@pytest.mark.parametrize(
+    ("req", "line"),
+    [
+        ("Experience building data pipelines in Python or Go", "Wrote PySpark jobs"),
+        ("Experience handling sensitive data responsibly, including access control", "Ranger"),
+        ("Infrastructure and application security engineering experience", "Ranger"),
+    ],
+)
+def test_fit_set_eleven_tools(kb, req, line):
+    """PySpark is Spark written in Python; Apache Ranger is access control for data."""
+    row = _fit_row(kb, DATA_CV, req)
+    assert row.cv is not None and line in row.cv.text
