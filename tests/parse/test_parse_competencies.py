@@ -28,6 +28,7 @@ def find(kb):
         ("Collaborated in an Agile team, shipping every two-week sprint", "agile"),
         ("Self-motivated, delivers results with little supervision", "ownership"),
         ("Deep understanding of machine learning security", "security"),
+        ("Led the recovery, and wrote up what we changed in CRUSH rules", "documentation"),
     ],
 )
 def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expected):
