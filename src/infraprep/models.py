@@ -168,7 +168,9 @@ class Profile(Frozen):
 class FitRow(Frozen):
     requirement: str
     kind: Literal["must", "nice"]
-    status: Literal["met", "partly", "gap"]
+    # "answer": no CV line can show it (travel, citizenship, the company's values); the
+    # candidate answers it in the interview, and the score leaves it out
+    status: Literal["met", "partly", "gap", "answer"]
     jd: Evidence
     cv: Evidence | None = None
     matched: tuple[str, ...] = ()  # technologies/competencies that matched

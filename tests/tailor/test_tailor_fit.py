@@ -90,7 +90,7 @@ def test_fit_a_product_name_does_not_ask_for_its_generic_competency(rows):
 
 def test_fit_willingness_to_travel_is_never_quoted_from_the_cv(rows):
     row = next(r for k, r in rows.items() if k.startswith("Willing to travel"))
-    assert row.status == "gap" and row.cv is None
+    assert row.status == "answer" and row.cv is None
 
 
 def test_fit_a_degree_requirement_is_evidenced_by_the_degree_line(rows):
@@ -760,3 +760,27 @@ def test_fit_set_eleven_tools(kb, req, line):
     """PySpark is Spark written in Python; Apache Ranger is access control for data."""
     row = _fit_row(kb, DATA_CV, req)
     assert row.cv is not None and line in row.cv.text
+
+
+def test_fit_values_and_logistics_are_answered_in_person_and_left_out_of_the_score(kb):
+    cv = _one_job(
+        "Site Reliability Engineer — Lumenfield Payments",
+        "Run 14 Kubernetes clusters on GKE behind the card authorisation API",
+    )
+    asks = ["Experience running Kubernetes in production"]
+    in_person = [
+        "Share our values, and work in accordance with those values",
+        "Willing to travel to customer sites up to 25% of the time",
+    ]
+    rows = _fit_rows(kb, cv, asks + in_person)
+    assert all(rows[r].status == "answer" and rows[r].cv is None for r in in_person)
+    posting = parse_posting(
+        text_document(
+            "# SRE\n\n## Requirements\n\n" + "".join(f"- {r}\n" for r in asks + in_person)
+        ),
+        kb,
+    )
+    profile = parse_profile(text_document(cv), TODAY)
+    fit = assess_fit(posting, profile, compute_needs(posting, profile, kb))
+    assert fit.score == 100  # the one scored line is met; the two to answer do not count
+    assert "2 lines are for you to answer in the interview, not scored" in fit.explanation

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from infraprep.models import Evidence, Plan, QuestionItem
 from infraprep.render.evidence import cite
 
-STATUS = {"met": "✅ met", "partly": "◐ partly", "gap": "✗ gap"}
+STATUS = {"met": "✅ met", "partly": "◐ partly", "gap": "✗ gap", "answer": "💬 answer in person"}
 
 
 def _md(text: str) -> str:

@@ -52,6 +52,12 @@ _LOGISTICS = re.compile(
     r"(?:u\.?s\.? )?citizenship|security clearance|work permit|right to work)\b",
     re.IGNORECASE,
 )
+# "Share our values", "Our values of collaboration, results, efficiency", "upholding
+# 18F's core values": the interview judges them; no CV line shows them
+_VALUES = re.compile(
+    r"\b(?:our|company|core|shared)\s+(?:company\s+|core\s+)?values\b|\bvalues of\b",
+    re.IGNORECASE,
+)
 _SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ions?|ed|es|s)$")
 
 _STOP = frozenset(
@@ -207,6 +213,7 @@ class Asked:
         advanced, first = ADVANCED_DEGREE.search(req.text), _FIRST_DEGREE.search(req.text)
         self.advanced_degree = advanced is not None and first is None
         self.logistics = _LOGISTICS.search(req.text) is not None
+        self.values = _VALUES.search(req.text) is not None
         # only when the ask itself is one: "2 years in AWS. A certification is nice to have"
         self.certification = CERTIFICATION.search(first_sentence(req.text)) is not None
 

@@ -53,9 +53,11 @@ Choosing the line, in order:
   GitLab" still asks for GitLab, so the fit counts what the requirement names;
   written as "the Login.gov infrastructure" it is where the work happens, not a
   skill, and no line is asked to show it.
-* **Logistics.** Willingness to travel or relocate, citizenship and clearances are
-  things a CV line cannot evidence ("400 customer sites" is no willingness to travel):
-  the row is a gap for the candidate to answer, never a quoted line.
+* **Logistics and values.** Willingness to travel or relocate, citizenship,
+  clearances and sharing the company's values are things a CV line cannot evidence
+  ("400 customer sites" is no willingness to travel): the row is marked ``answer``,
+  for the candidate to answer in the interview, never a quoted line, and the score
+  leaves it out rather than count it as a gap.
 """
 
 from __future__ import annotations
@@ -258,7 +260,8 @@ def match_requirement(
     """
     asked = Asked(req, needs)
     best: tuple[tuple[float, ...], float, CvLine | None, tuple[str, ...]] = ((0.0,), 0.0, None, ())
-    for line in () if asked.logistics else needs.cv_lines:
+    in_person = asked.logistics or asked.values
+    for line in () if in_person else needs.cv_lines:
         score, matched = _line_score(asked, line)
         if score <= 0:
             continue
@@ -281,7 +284,9 @@ def match_requirement(
         if needs.gap.get(key, 1.0) < 0.95:
             covered.add(key)
     missing = tuple(k for k in wanted if k not in covered)
-    if line is None or score < 0.2:
+    if in_person:
+        status = "answer"
+    elif line is None or score < 0.2:
         status = "gap"
         line = None
     elif score >= 0.75 and line.is_bullet and not missing and (req.years or 0) <= (cv_years or 0):
@@ -307,15 +312,16 @@ def assess_fit(posting: Posting, profile: Profile, needs: Needs) -> Fit:
     rows = tuple(match_requirement(req, needs, years, latest_role) for req in posting.requirements)
     value = {"met": 1.0, "partly": 0.5, "gap": 0.0}
     weight = {"must": 2.0, "nice": 1.0}
-    total = sum(weight[r.kind] for r in rows) or 1.0
-    got = sum(weight[r.kind] * value[r.status] for r in rows)
+    scored = [r for r in rows if r.status != "answer"]
+    total = sum(weight[r.kind] for r in scored) or 1.0
+    got = sum(weight[r.kind] * value[r.status] for r in scored)
     score = round(100 * got / total)
-    musts = [r for r in rows if r.kind == "must"]
+    musts = [r for r in scored if r.kind == "must"]
     met = sum(1 for r in musts if r.status == "met")
     partly = sum(1 for r in musts if r.status == "partly")
     gaps = [r for r in musts if r.status == "gap"]
     parts = [f"{met} of {len(musts)} must-haves met and {partly} partly met"]
-    nices = [r for r in rows if r.kind == "nice"]
+    nices = [r for r in scored if r.kind == "nice"]
     if nices:
         parts.append(
             f"{sum(1 for r in nices if r.status != 'gap')} of {len(nices)} nice-to-haves shown"
@@ -323,6 +329,12 @@ def assess_fit(posting: Posting, profile: Profile, needs: Needs) -> Fit:
     if gaps:
         parts.append(
             "no CV evidence yet for: " + "; ".join(_short(r.requirement) for r in gaps[:3])
+        )
+    if answers := [r for r in rows if r.status == "answer"]:
+        parts.append(
+            f"{len(answers)} {'line is' if len(answers) == 1 else 'lines are'} for you to "
+            "answer in the interview, not scored: "
+            + "; ".join(_short(r.requirement) for r in answers[:3])
         )
     if posting.years_required and profile.years_experience is not None:
         parts.append(
