@@ -29,6 +29,8 @@ def find(kb):
         ("Self-motivated, delivers results with little supervision", "ownership"),
         ("Deep understanding of machine learning security", "security"),
         ("Led the recovery, and wrote up what we changed in CRUSH rules", "documentation"),
+        ("Wrote tooling that rotates the database credentials", "automation"),
+        ("Tools: Python scripts for every toil ticket", "automation"),
     ],
 )
 def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expected):
@@ -55,6 +57,9 @@ def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expec
         ("Moved deployments from hand-run Ansible playbooks to Helm", "documentation"),
         ("Think about edge cases and failure modes", "failure"),
         ("Dashboards for deploy frequency and change failure rate", "failure"),
+        ("Experience with Data Visualization Tools (Looker Studio, Grafana)", "automation"),
+        ("Experience with cloud cost management tools (Cloudability, CloudHealth)", "automation"),
+        ("Comfortable using digital tools to collaborate with a remote team", "automation"),
     ],
 )
 def test_phrases_that_only_look_like_a_competency_do_not_count(find, text, absent):

@@ -92,7 +92,7 @@ class CompetencyMatcher:
             if ids:
                 previous_end = end
             for cid in ids:
-                if follows and (cid, phrase) in self._standalone:
+                if (cid, phrase) in self._standalone and (follows or _names_a_kind(text[:start])):
                     continue  # "monitoring tools": the kind of tool, not automation work
                 yield start, end, cid
 
@@ -130,6 +130,25 @@ class CompetencyMatcher:
     def phrases(self, text: str) -> list[tuple[str, str]]:
         """(matched phrase, competency id) pairs, for explaining a match."""
         return [(text[start:end], cid) for start, end, cid in self._matches(text)]
+
+
+# the words before "tools" when the tools are made, not a kind used: "built internal
+# tools", "wrote tooling", "develop new tools"
+_MAKING = frozenset(
+    """build builds built building write writes wrote writing written develop develops
+    developed developing create creates created creating implement implemented maintain
+    maintains maintained maintaining internal custom in-house homegrown home-grown own new
+    small cli command-line python go golang bash powershell""".split()  # noqa: SIM905
+)
+_WORD_BEFORE = re.compile(r"([\w-]+) $")
+
+
+def _names_a_kind(before: str) -> bool:
+    """Whether the word right before a standalone phrase says what kind it is:
+    "data visualization tools", "cost management tools", "digital tools" name the kind
+    of tool used; "built internal tools" makes them, and is automation work."""
+    word = _WORD_BEFORE.search(before)
+    return word is not None and word.group(1).lower() not in _MAKING
 
 
 def _lower_same_length(text: str) -> str:
