@@ -376,6 +376,13 @@ _TENURE = re.compile(
 )
 
 
+def header_line_numbers(lines: list[Line]) -> frozenset[int]:
+    """The numbers of the lines ``find_positions`` reads as a dated position's header or
+    dates: a reading of undated roles leaves them to it."""
+    joined = _join_split_ranges(lines)
+    return frozenset(joined[i].no for h in _headers(joined) for i in range(h.start, h.end + 1))
+
+
 def find_positions(lines: list[Line]) -> list[Position]:
     """Positions anchored on the date ranges in ``lines`` (a CV's experience section)."""
     lines = _join_split_ranges(lines)
