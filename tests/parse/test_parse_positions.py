@@ -987,3 +987,24 @@ Globex GmbH Hamburg, Germany
         ("Site Reliability Engineer", "Acme Corp", "2020-06", "present"),
         ("DevOps Engineer", "Globex GmbH", "2018-05", "2020-05"),
     ]
+
+
+def test_parse_positions_one_year_leading_a_committee_seat_dates_it():
+    # "2012: Co-Authored ... Final Report" is a publication: no role leads it
+    cv = """University-Wide Service and Leadership (Selected)
+2013: Member, Search and Screen Committee for Vice President of University Advancement,
+CSUN.
+2012: Co-Authored CSUN Teachers for a New Era Final Report (with Christina Von Mayrhauser).
+2011: Member, Search and Screen Committee for Vice-Provost, CSUN.
+2009-2013: Member, University Personnel Planning & Review Committee (PPR), CSUN.
+"""
+    assert _positions(cv) == [
+        (
+            "Member",
+            "Search and Screen Committee for Vice President of University Advancement",
+            "2013",
+            "2013",
+        ),
+        ("Member", "Search and Screen Committee for Vice-Provost", "2011", "2011"),
+        ("Member", "University Personnel Planning & Review Committee (PPR)", "2009", "2013"),
+    ]

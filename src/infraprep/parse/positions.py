@@ -55,6 +55,7 @@ from infraprep.parse.position_lines import (
     only_dates,
 )
 from infraprep.parse.position_sentence import SentencePosition, position_in_sentence
+from infraprep.parse.position_undated import read_role_line
 
 _MAX_HEADER_WORDS = 12  # a header line is a title, a company, a place and dates, no more
 
@@ -158,6 +159,22 @@ def _year_under_role(
     return find_single_date(lines[anchor].text)
 
 
+_LEADING_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*:\s*(?P<rest>\S.*)$")
+
+
+def _leading_year_seat(line: Line) -> SentencePosition | None:
+    """ "2013: Member, Search and Screen Committee for Vice-Provost, CSUN.": one year
+    leading a role, as "2003-2006: Member, ..." leads with a range. Only a line whose
+    words after the year read as a role and its organisation (``read_role_line``, which
+    also names them): "2012: Co-Authored ... Final Report" is a publication. The line
+    is the whole header: what stands above it is the list's heading."""
+    m = _LEADING_YEAR.match(line.text)
+    if m is None or (found := read_role_line(m["rest"])) is None:
+        return None
+    date = DateRange(m["year"], m["year"], m.span("year"))
+    return SentencePosition(found[0], found[1], date)
+
+
 def _title_below(
     lines: list[Line], ranges: list[DateRange | None], start: int, anchor: int
 ) -> int | None:
@@ -233,6 +250,10 @@ def _headers(lines: list[Line]) -> list[_Header]:
         if column := _date_column(lines, ranges, a, consumed):
             headers.extend(column)
             consumed = column_end = column[-1].end
+            continue
+        if ranges[a] is None and (seat := _leading_year_seat(line)):
+            headers.append(_Header(a, a, a, seat.date, seat))
+            consumed = a
             continue
         date = ranges[a] or _single_dated_role(line) or _year_under_role(lines, ranges, a)
         if date is None or names_a_degree(line.text) or _is_prose(line.text, date):
@@ -374,6 +395,13 @@ def _join_split_ranges(lines: list[Line]) -> list[Line]:
 _TENURE = re.compile(
     r"^\d+\s+(?:years?|yrs?|months?|mos?)(?:\s+\d+\s+(?:months?|mos?))?$", re.IGNORECASE
 )
+
+
+def header_line_numbers(lines: list[Line]) -> frozenset[int]:
+    """The numbers of the lines ``find_positions`` reads as a dated position's header or
+    dates: a reading of undated roles leaves them to it."""
+    joined = _join_split_ranges(lines)
+    return frozenset(joined[i].no for h in _headers(joined) for i in range(h.start, h.end + 1))
 
 
 def find_positions(lines: list[Line]) -> list[Position]:

@@ -16,7 +16,8 @@ from infraprep.parse.lines import Line, numbered_lines
 from infraprep.parse.metrics import metrics_in
 from infraprep.parse.position_header import ROLE_WORDS
 from infraprep.parse.position_lines import DEGREE_NAMES
-from infraprep.parse.positions import find_positions
+from infraprep.parse.position_undated import undated_positions
+from infraprep.parse.positions import find_positions, header_line_numbers
 from infraprep.parse.sections import (
     CV_SECTIONS,
     cv_heading_classifier,
@@ -122,9 +123,15 @@ def parse_profile(doc: Document, today: dt.date) -> Profile:
     if not positions:
         # the jobs sit under a heading we did not read as experience (two-column
         # layouts mix sections); dated lines under Education are still studies
-        positions = find_positions(
-            [ln for name, _h, body in sections if name != "education" for ln in body]
-        )
+        experience = [[ln for name, _h, body in sections if name != "education" for ln in body]]
+        positions = find_positions(experience[0])
+    # roles listed with no dates under a volunteer, service or leadership heading,
+    # wherever it stands; never a line a dated position's header already took
+    taken = frozenset(
+        {n for body in experience for n in header_line_numbers(body)}
+        | {p.line for p in positions if p.line is not None}
+    )
+    positions += undated_positions(lines, taken)
     headings = {ln.no: head.text for _name, head, body in sections if head for ln in body}
     full_text = "\n".join(line.text for line in lines)
     tech_lines: dict[str, int] = {}
