@@ -787,10 +787,13 @@ def test_fit_values_and_logistics_are_answered_in_person_and_left_out_of_the_sco
 
 
 def test_fit_azure_devops_pipelines_are_continuous_integration(kb):
-    cv = _one_job(
-        "Cloud Engineer — Northwind Council",
-        "Built Azure DevOps multi-stage YAML pipelines with approval gates for 60+ repositories",
-    ) + "## Skills\nDelivery: Bicep, Terraform, Azure DevOps Pipelines, GitHub Actions, Helm\n"
+    cv = (
+        _one_job(
+            "Cloud Engineer — Northwind Council",
+            "Built Azure DevOps multi-stage YAML pipelines with approval gates for 60+ repositories",
+        )
+        + "## Skills\nDelivery: Bicep, Terraform, Azure DevOps Pipelines, GitHub Actions, Helm\n"
+    )
     req = "Maintaining systems that use continuous integration or continuous deployment tools"
     row = _fit_row(kb, cv, req)
     assert row.cv is not None and "multi-stage YAML pipelines" in row.cv.text
