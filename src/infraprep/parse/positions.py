@@ -397,17 +397,17 @@ _TENURE = re.compile(
 )
 
 
-def header_line_numbers(lines: list[Line]) -> frozenset[int]:
-    """The numbers of the lines ``find_positions`` reads as a dated position's header or
-    dates: a reading of undated roles leaves them to it."""
-    joined = _join_split_ranges(lines)
-    return frozenset(joined[i].no for h in _headers(joined) for i in range(h.start, h.end + 1))
-
-
 def find_positions(lines: list[Line]) -> list[Position]:
     """Positions anchored on the date ranges in ``lines`` (a CV's experience section)."""
+    return read_positions(lines)[0]
+
+
+def read_positions(lines: list[Line]) -> tuple[list[Position], frozenset[int]]:
+    """``find_positions``, and the numbers of the lines it read as a position's header or
+    dates: a reading of undated roles leaves those to it."""
     lines = _join_split_ranges(lines)
     headers = _headers(lines)
+    header_lines = frozenset(lines[i].no for h in headers for i in range(h.start, h.end + 1))
     positions: list[Position] = []
     group: str | None = None  # the company heading a group of roles
     for n, h in enumerate(headers):
@@ -474,4 +474,4 @@ def find_positions(lines: list[Line]) -> list[Position]:
             or (headers[n + 1].start == h.end + 2 and describes(lines[h.end + 1]))
         )
     }
-    return fold_repeated_roles(share_employer_spans(positions, headings))
+    return fold_repeated_roles(share_employer_spans(positions, headings)), header_lines

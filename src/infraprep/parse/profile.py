@@ -17,7 +17,7 @@ from infraprep.parse.metrics import metrics_in
 from infraprep.parse.position_header import ROLE_WORDS
 from infraprep.parse.position_lines import DEGREE_NAMES
 from infraprep.parse.position_undated import undated_positions
-from infraprep.parse.positions import find_positions, header_line_numbers
+from infraprep.parse.positions import read_positions
 from infraprep.parse.sections import (
     CV_SECTIONS,
     cv_heading_classifier,
@@ -119,16 +119,18 @@ def parse_profile(doc: Document, today: dt.date) -> Profile:
     experience = [body for name, _h, body in sections if name == "experience"] or [
         [ln for name, _h, body in sections if name in ("top", "summary", "projects") for ln in body]
     ]
-    positions = [p for body in experience for p in find_positions(body)]
+    readings = [read_positions(body) for body in experience]
+    positions = [p for found, _ in readings for p in found]
     if not positions:
         # the jobs sit under a heading we did not read as experience (two-column
         # layouts mix sections); dated lines under Education are still studies
-        experience = [[ln for name, _h, body in sections if name != "education" for ln in body]]
-        positions = find_positions(experience[0])
+        others = [ln for name, _h, body in sections if name != "education" for ln in body]
+        readings = [read_positions(others)]
+        positions = readings[0][0]
     # roles listed with no dates under a volunteer, service or leadership heading,
     # wherever it stands; never a line a dated position's header already took
     taken = frozenset(
-        {n for body in experience for n in header_line_numbers(body)}
+        {n for _, header_lines in readings for n in header_lines}
         | {p.line for p in positions if p.line is not None}
     )
     positions += undated_positions(lines, taken)
