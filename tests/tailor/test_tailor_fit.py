@@ -790,7 +790,7 @@ def test_fit_azure_devops_pipelines_are_continuous_integration(kb):
     cv = (
         _one_job(
             "Cloud Engineer — Northwind Council",
-            "Built Azure DevOps multi-stage YAML pipelines with approval gates for 60+ repositories",
+            "Built Azure DevOps multi-stage YAML pipelines with approval gates for 60 repos",
         )
         + "## Skills\nDelivery: Bicep, Terraform, Azure DevOps Pipelines, GitHub Actions, Helm\n"
     )

@@ -29,6 +29,7 @@ from infraprep.tailor.select import ItemScorer, Scored, pick
 from infraprep.tailor.stories import assign_stories
 
 DEFAULT_RUNWAY_DAYS = 28
+BEHAVIOURAL_GAP = 0.3
 LIMITS = {"behavioural": 10, "technical": 12, "concepts": 14, "drills": 6}
 
 
@@ -44,10 +45,10 @@ T = TypeVar("T", Question, Concept, Drill)
 
 
 def _score_all(
-    items: Iterable[T], posting: Posting, needs: Needs, kb: KnowledgeBase
+    items: Iterable[T], posting: Posting, needs: Needs, kb: KnowledgeBase, gap_weight: float = 1.0
 ) -> list[Scored[T]]:
     """Score every item; concepts have no levels, so they fit every level."""
-    scorer = ItemScorer(posting, needs, kb)
+    scorer = ItemScorer(posting, needs, kb, gap_weight=gap_weight)
     out = []
     # Not getattr(item, "levels", ()) per item: a missing field costs pydantic an exception.
     with_levels: dict[type, bool] = {}
@@ -262,7 +263,7 @@ def build_plan(
     must_comps = [c for r in posting.requirements if r.kind == "must" for c in r.competencies]
 
     behavioural = _score_all(
-        [q for q in kb.questions if q.kind == "behavioural"], posting, needs, kb
+        [q for q in kb.questions if q.kind == "behavioural"], posting, needs, kb, BEHAVIOURAL_GAP
     )
     beh = pick(
         behavioural,

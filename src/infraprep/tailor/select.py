@@ -69,12 +69,19 @@ class ItemScorer:
     exactly those of the formula above.
     """
 
-    def __init__(self, posting: Posting, needs: Needs, kb: KnowledgeBase) -> None:
+    def __init__(
+        self, posting: Posting, needs: Needs, kb: KnowledgeBase, *, gap_weight: float = 1.0
+    ) -> None:
         self.posting = posting
         self._near = near_families(posting, kb)
         self._level: dict[tuple[str, ...], float] = {}
         # need x gap per key the JD needs at all; the same products needs.score() sums.
-        self._value = {k: v * needs.gap.get(k, 1.0) for k, v in needs.need.items() if v > 0}
+        # ``gap_weight`` below 1 lets what the JD needs count even where the CV shows it
+        self._value = {
+            k: v * (1.0 - gap_weight + gap_weight * needs.gap.get(k, 1.0))
+            for k, v in needs.need.items()
+            if v > 0
+        }
         self._posting_technologies = frozenset(posting.technologies)
 
     def score(
