@@ -31,6 +31,10 @@ def find(kb):
         ("Led the recovery, and wrote up what we changed in CRUSH rules", "documentation"),
         ("Wrote tooling that rotates the database credentials", "automation"),
         ("Tools: Python scripts for every toil ticket", "automation"),
+        ("Kept the Ansible playbooks for the edge servers", "configuration-management"),
+        ("Regularly achieve consensus with peers", "conflict"),
+        ("A highly agile, intensely iterative software development process", "agile"),
+        ("Cryptography engineering experience is a plus", "security"),
     ],
 )
 def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expected):
@@ -58,6 +62,9 @@ def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expec
         ("Think about edge cases and failure modes", "failure"),
         ("Dashboards for deploy frequency and change failure rate", "failure"),
         ("Experience with Data Visualization Tools (Looker Studio, Grafana)", "automation"),
+        ("Regularly achieve consensus with peers", "distributed-systems"),
+        ("A highly agile, intensely iterative software development process", "coding"),
+        ("Four years there writing Python services for the checkout", "communication"),
         ("Experience with cloud cost management tools (Cloudability, CloudHealth)", "automation"),
         ("Comfortable using digital tools to collaborate with a remote team", "automation"),
     ],

@@ -159,6 +159,13 @@ def test_fit_own_and_operate_production_is_answered_by_the_pager_bullet(kb):
     assert row.cv is not None and "Carried the pager" in row.cv.text
 
 
+def test_fit_never_quotes_a_headline_of_contact_fields_as_evidence(kb):
+    cv = "Jonah Wiik\nPlatform Engineer · Manchester, UK · jonah@example.com · github.com/jw\n"
+    cv += CV.split("\n", 1)[1]
+    rows = _fit_rows(kb, cv, ["An open source project on GitHub that other developers rely upon"])
+    assert all(r.cv is None or "github.com/jw" not in r.cv.text for r in rows.values())
+
+
 def test_fit_never_quotes_a_contact_line_as_evidence(kb):
     cv = "Alex Rivera\nalex@example.org\ngithub.com/alex-example\n" + CV.split("\n", 1)[1]
     rows = _fit_rows(kb, cv, ["Experience with GitHub and open source workflows."])

@@ -34,6 +34,9 @@ _DEGREE = re.compile(rf"\b(?:{DEGREE_NAMES}|university|college)", re.IGNORECASE)
 _SKILL_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s/\s)\s*")
 
 
+_FIELD_SEPARATOR = re.compile(r"\s[·|•]\s|\s[-–—]\s|\s{2,}")
+
+
 def is_contact_line(text: str) -> bool:
     """A line that is only contact details: an email, a phone number, a profile link.
 
@@ -43,7 +46,14 @@ def is_contact_line(text: str) -> bool:
     """
     rest = _LINK.sub(" ", _EMAIL.sub(" ", text))
     rest = _PHONE.sub(" ", rest)
-    return rest != text and len(re.findall(r"[A-Za-z]{2,}", rest)) < 3
+    if rest == text:
+        return False
+    if len(re.findall(r"[A-Za-z]{2,}", rest)) < 3:
+        return True
+    # "Platform Engineer · Manchester, UK · jo@example.com · github.com/jo": a header
+    # line of short fields around the contact details, not a sentence about work
+    parts = [p for p in _FIELD_SEPARATOR.split(rest) if p.strip(" ,")]
+    return len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts)
 
 
 def _contact(text: str) -> Contact:
