@@ -38,6 +38,8 @@ from infraprep.parse.dates import find_range, normalise_date, total_years
         ("8/1/2008 - 1/1/2012", "2008-08", "2012-01"),
         ("8/07-12/09", "2007-08", "2009-12"),
         ("6/04 -12/04 Special Education Teacher", "2004-06", "2004-12"),
+        ("August 2014 —", "2014-08", "present"),
+        ("Software Engineer, Apple, 2019 -", "2019", "present"),
     ],
 )
 def test_parse_dates_ranges(line, start, end):
@@ -82,6 +84,7 @@ def test_parse_dates_a_range_broken_over_two_lines_is_joined():
     from infraprep.parse.dates import join_split_range
 
     assert join_split_range("Mar 2014", "current") == "Mar 2014 – current"
+    assert join_split_range("Dec 2008 –", "July 2011") == "Dec 2008 – July 2011"
     assert join_split_range("Analyst (TA) (Dec 2008", "July 2011)") == (
         "Analyst (TA) (Dec 2008 – July 2011)"
     )

@@ -73,6 +73,8 @@ _SHORT_RANGE = re.compile(
     re.IGNORECASE,
 )
 # "20122016": a PDF whose font drew the en dash as a glyph the text layer lost.
+# "August 2014 —", "2019 -": a start and a dash with nothing after, the current job
+_TRAILING_OPEN_RANGE = re.compile(rf"(?P<start>{_DATE})\s*(?:-|–|—)\s*$", re.IGNORECASE)
 _GLUED_YEARS = re.compile(rf"^\s*(?P<start>{_YEAR})(?P<end>{_YEAR})\s*$")
 _ENDS_WITH_DATE = re.compile(rf"{_DATE}\s*$", re.IGNORECASE)
 _ONLY_MONTH = re.compile(rf"^\s*{_MONTH_NAME}\s*$", re.IGNORECASE)
@@ -167,6 +169,9 @@ def find_range(line: str) -> DateRange | None:
             end = normalise_date(m.group("end"))
         if start and end and (end == "present" or end[:4] >= start[:4]):
             return DateRange(start, end, m.span())
+    trailing = _TRAILING_OPEN_RANGE.search(line)
+    if trailing and (start := normalise_date(trailing.group("start"))) and start != "present":
+        return DateRange(start, "present", trailing.span())
     since = SINCE.search(line)
     # "since 2019" inside a sentence ("costs fell since 2019") is not a job's dates
     if since and (since.start() <= 2 or len(line) <= 25):
@@ -212,6 +217,10 @@ def join_split_range(first: str, second: str) -> str | None:
         joined = f"{first.strip()} – {second.strip()}"
         months = _MONTHS_OF_A_YEAR.match(joined)
         return joined if months and months.end() >= len(joined.rstrip(" )")) else None
+    if _TRAILING_OPEN_RANGE.search(first) and _ONLY_END_DATE.match(second):
+        # "Dec 2008 –" / "July 2011": the end wrapped onto the next line
+        joined = f"{first.rstrip()} {second.strip()}"
+        return joined if find_range(joined) else None
     if find_range(first) or not _ENDS_WITH_DATE.search(first):
         return None
     if not _ONLY_END_DATE.match(second) and not (
