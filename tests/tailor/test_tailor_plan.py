@@ -156,3 +156,18 @@ def test_tailor_behavioural_questions_follow_the_posting_where_the_cv_has_the_st
     5 of 10 questions (2 when its gaps weighed as fully as for concepts); over the 59
     evidence pairs, 33% of questions have a story (22% before)."""
     assert sum(1 for q in plan.behavioural if q.story) >= 4
+
+
+def test_tailor_items_about_a_specialised_field_the_posting_never_asks_for_come_last(kb):
+    """An SRE posting that never mentions ML gets no GPU-serving question or drill,
+    though such items share its capacity and cost competencies."""
+    posting = parse_posting(read_path(FIXTURES / "jd/gitlab/site-reliability-engineer.md"), kb)
+    profile = parse_profile(text_document(SRE_CV), TODAY)
+    plan = build_plan(profile, posting, kb, today=TODAY)
+    about = {
+        **{q.id: q.competencies for q in kb.questions},
+        **{c.id: c.competencies for c in kb.concepts},
+        **{d.id: d.competencies for d in kb.drills},
+    }
+    chosen = [*plan.behavioural, *plan.technical, *plan.concepts, *plan.drills]
+    assert not [x.id for x in chosen if "ml-infrastructure" in about[x.id]]

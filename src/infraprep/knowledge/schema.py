@@ -107,6 +107,11 @@ class Competency(Strict):
         description="synonyms that count only when no other competency's phrase stands "
         "right before them ('monitoring tools' names the kind of tool, not automation)",
     )
+    specialised: bool = Field(
+        default=False,
+        description="a field of its own (ML infrastructure, data pipelines, offensive "
+        "security): an item about it is off the topic of a posting that never asks for it",
+    )
     counted: tuple[str, ...] = Field(
         default=(),
         description="lower-case plural nouns that show it when a line counts at least "

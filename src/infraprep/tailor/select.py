@@ -2,7 +2,9 @@
 
 score = relevance to the posting (family, competencies, technologies)
         x what studying it buys (need x gap)
-        x level fit,
+        x level fit
+        x 0.4 when it is about a specialised field the posting never asks for
+          (GPU inference for a GitLab SRE, red teaming for a data engineer),
 picked greedily so that every must-have competency gets an item and no area
 or competency crowds out the rest. Ties break on id, so the same inputs give
 the same selection.
@@ -21,6 +23,10 @@ from infraprep.models import LEVELS, Posting
 from infraprep.tailor.needs import Needs
 
 T = TypeVar("T")
+
+# an item about a specialised field the posting never names ("GPU inference" for a
+# GitLab SRE) keeps a little of its score: it is still general prep, but last
+_OFF_TOPIC = 0.4
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,10 @@ class ItemScorer:
             if v > 0
         }
         self._posting_technologies = frozenset(posting.technologies)
+        # a field of its own the posting never asks for: an item about it is off the topic
+        self._off_topic = frozenset(
+            c.id for c in kb.competencies if c.specialised and needs.need.get(c.id, 0.0) == 0
+        )
 
     def score(
         self,
@@ -100,6 +110,8 @@ class ItemScorer:
         posting_technologies = self._posting_technologies
         tech_bonus = 0.25 * sum(1 for t in technologies if t in posting_technologies)
         fam = family_fit(families, self.posting.family, self._near)
+        if any(c in self._off_topic for c in competencies):
+            fam *= _OFF_TOPIC
         lvl_key = tuple(levels)
         lvl = self._level.get(lvl_key)
         if lvl is None:
