@@ -13,6 +13,9 @@ def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
     from infraprep.pipeline import generate_plan
 
     tuned, held_out = Metric("evidence links"), Metric("evidence links (held out)")
+    # the story bank: how many behavioural questions a CV line answers, once per pair
+    stories = Metric("behavioural questions with a CV story")
+    storied: set[tuple[str, str]] = set()
     pairs = [
         *((tuned, pair) for pair in labels(fixtures / "eval" / "evidence.yaml")),
         *((held_out, pair) for pair in held_out_labels(fixtures / "eval", "evidence")),
@@ -24,6 +27,10 @@ def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
             today=EVAL_TODAY,
             kb=kb,
         )
+        if (pair["cv"], pair["jd"]) not in storied:
+            storied.add((pair["cv"], pair["jd"]))
+            stories.total += len(plan.behavioural)
+            stories.correct += sum(1 for q in plan.behavioural if q.story)
         for prefix, want in pair["links"].items():
             row = next(
                 (r for r in plan.fit.rows if r.requirement.lower().startswith(prefix.lower())), None
@@ -44,7 +51,7 @@ def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
                     f"{pair['cv']}: {prefix!r} -> {row.cv.text if row.cv else 'gap'!r} "
                     f"(want {want!r})"
                 )
-    return [tuned, *([held_out] if held_out.total else [])]
+    return [tuned, *([held_out] if held_out.total else []), stories]
 
 
 def report_overlap(fixtures: Path, kb: KnowledgeBase, cv: str, jd_a: str, jd_b: str) -> float:
