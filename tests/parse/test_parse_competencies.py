@@ -35,6 +35,9 @@ def find(kb):
         ("Regularly achieve consensus with peers", "conflict"),
         ("A highly agile, intensely iterative software development process", "agile"),
         ("Cryptography engineering experience is a plus", "security"),
+        ("Paged for the streaming platform one week in six", "on-call"),
+        ("Drew boards that helped us reclaim 110 GPUs held idle", "cost"),
+        ("Moved the cutover windows agreed with centre managers", "collaboration"),
     ],
 )
 def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expected):
@@ -65,6 +68,7 @@ def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expec
         ("Regularly achieve consensus with peers", "distributed-systems"),
         ("A highly agile, intensely iterative software development process", "coding"),
         ("Four years there writing Python services for the checkout", "communication"),
+        ("Wrote PyTorch training pipelines for the research team", "ci-cd"),
         ("Experience with cloud cost management tools (Cloudability, CloudHealth)", "automation"),
         ("Comfortable using digital tools to collaborate with a remote team", "automation"),
     ],
