@@ -804,3 +804,15 @@ def test_fit_azure_devops_pipelines_are_continuous_integration(kb):
     req = "Maintaining systems that use continuous integration or continuous deployment tools"
     row = _fit_row(kb, cv, req)
     assert row.cv is not None and "multi-stage YAML pipelines" in row.cv.text
+
+
+def test_fit_a_certificate_title_is_not_the_work_it_names(kb):
+    cv = (
+        _one_job(
+            "Senior DevOps Engineer — Piedmont Imaging",
+            "Built the AWS organisation from nothing: Control Tower, 17 accounts, SCPs",
+        )
+        + "## Certifications\nAWS Certified Solutions Architect – Associate, 2022\n"
+    )
+    row = _fit_row(kb, cv, "Hands-on experience with solution architecture and system design")
+    assert row.cv is None or "Certified" not in row.cv.text

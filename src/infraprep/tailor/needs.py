@@ -113,6 +113,9 @@ def _shown_by_heading(heading: str | None, text: str) -> tuple[str, ...]:
     return tuple(comp for pattern, comp in _HEADING_SHOWS if pattern.search(heading))
 
 
+_CERTIFICATE = re.compile(r"\b(?:certified|certification|certificate)\b", re.IGNORECASE)
+
+
 def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
     """Every CV line with its technologies and competencies; bullets know their position."""
     matcher = competency_matcher(kb.competencies)
@@ -122,19 +125,25 @@ def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
         for no in pos.bullet_lines:
             position_of[no] = label
     taxonomy = get_matcher().taxonomy
+    bullets = {b for pos in profile.positions for b in pos.bullets}
     out = []
     for no, text in enumerate(profile.lines, start=1):
         if is_contact_line(text):
             continue  # never evidence, and never quoted in a report
         techs = canonical_technologies(text)
         named = {m.canonical for m in find_technologies(text) if m.implied_by is None}
+        # "AWS Certified Solutions Architect – Associate": a certificate's title names
+        # what it covers, not work the person did (no design from "Architect")
+        certificate = _CERTIFICATE.search(text) is not None and text not in bullets
         out.append(
             CvLine(
                 no=no,
                 text=text,
                 position=position_of.get(no),
                 technologies=techs,
-                competencies=tuple(
+                competencies=()
+                if certificate
+                else tuple(
                     dict.fromkeys(
                         (
                             *matcher.find_with_broader(text),
