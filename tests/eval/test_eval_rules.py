@@ -135,3 +135,28 @@ B.E. Computer Science, Pune University, 2015
     # a legal form does not make "Initech" another employer
     assert (companies.tp, companies.fp, companies.fn) == (2, 0, 0)
     assert not any(m.name.endswith("(held out)") for m in metrics.values())
+
+
+def test_eval_stories_score_the_bullet_told_and_the_honest_none(tmp_path: Path, kb):
+    from infraprep.evaluation import evaluate_stories
+
+    (tmp_path / "cv").mkdir()
+    (tmp_path / "eval").mkdir()
+    (tmp_path / "cv" / "sre.md").write_text(
+        "# Ana Ruiz\n\n## Experience\n\n### SRE, Lumenfield Payments\nJan 2020 – present\n\n"
+        "- Incident commander for a four-hour regional outage; ran the bridge and wrote the "
+        "blameless postmortem, cutting repeat incidents by half\n"
+        "- Wrote Go tooling that rotates database credentials every 24 hours\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "eval" / "stories.yaml").write_text(
+        "- cv: cv/sre.md\n  stories:\n"
+        "    beh-incident-commander-major-outage: Incident commander for a four-hour\n"
+        "    beh-data-loss-restore: none\n",
+        encoding="utf-8",
+    )
+    (metric,) = evaluate_stories(tmp_path, kb)
+    assert metric.total == 2
+    assert metric.tp == 1 and metric.fn == 0
+    # the restore question is right only if no story is told for it
+    assert metric.correct == 2 - metric.fp

@@ -18,6 +18,9 @@ Label files:
 - ``eval/evidence.yaml``: CV/JD pairs with the CV line (a substring) that should
   evidence each requirement, or ``gap``; ``eval/evidence-held-out*.yaml`` hold
   the pairs never tuned against.
+- ``eval/stories.yaml``: written CVs with the bullet (a substring) that answers each
+  of a dozen behavioural questions, or ``none``; ``eval/stories-held-out*.yaml``
+  hold the CVs never tuned against.
 """
 
 from pathlib import Path
@@ -34,6 +37,7 @@ from infraprep.evaluation.evidence import evaluate_evidence, report_overlap
 from infraprep.evaluation.metric import EVAL_TODAY, Metric, read_yaml
 from infraprep.evaluation.positions import evaluate_positions
 from infraprep.evaluation.postings import evaluate_postings
+from infraprep.evaluation.stories import evaluate_stories
 from infraprep.knowledge import KnowledgeBase
 
 __all__ = [
@@ -46,6 +50,7 @@ __all__ = [
     "evaluate_evidence",
     "evaluate_positions",
     "evaluate_postings",
+    "evaluate_stories",
     "is_held_out",
     "repair_flattened_export",
     "report_overlap",
@@ -58,6 +63,7 @@ def evaluate(fixtures: Path, kb: KnowledgeBase, *, cv_limit: int | None = None) 
         *evaluate_cvs(fixtures, cv_limit),
         *evaluate_positions(fixtures),
         *evaluate_evidence(fixtures, kb),
+        *evaluate_stories(fixtures, kb),
     ]
     out: dict[str, Any] = {"metrics": [m.as_dict() for m in metrics]}
     overlap_file = fixtures / "eval" / "overlap.yaml"
