@@ -80,7 +80,7 @@ def evaluate_positions(fixtures: Path) -> list[Metric]:
     real error. Found: positions paired by their dates. Titles and companies: a
     parsed value is right when its position pairs with a labelled one that names it.
     """
-    from infraprep.ingest import read_document
+    from infraprep.ingest import read_document, read_path
     from infraprep.parse import parse_profile
     from infraprep.parse.position_header import UNTITLED
 
@@ -99,8 +99,12 @@ def evaluate_positions(fixtures: Path) -> list[Metric]:
         for entry in entries:
             name = Path(entry["cv"]).name
             gold = _labelled_positions(entry)
-            text = dotin_text((fixtures / entry["cv"]).read_text(encoding="utf-8"))
-            document = read_document(text.encode("utf-8"), "cv.txt")
+            path = fixtures / entry["cv"]
+            if path.suffix == ".xml":  # a dotin export: its labels stripped first
+                text = dotin_text(path.read_text(encoding="utf-8"))
+                document = read_document(text.encode("utf-8"), "cv.txt")
+            else:  # a designed CV (PDF, DOCX...), read as a user's file is
+                document = read_path(path)
             parsed = list(parse_profile(document, EVAL_TODAY).positions)
             pairs = _pair_positions(gold, parsed)
             found.tp += len(pairs)
