@@ -90,3 +90,58 @@ def test_ingest_layout_sizes_are_relative_to_body_text() -> None:
     ])
     assert blocks[0].kind == "heading" and blocks[0].size == 2.0
     assert blocks[1].size == 1.0
+
+
+def test_ingest_layout_a_sidebar_is_read_whole_not_between_two_jobs() -> None:
+    """pdfminer put the sidebar's boxes between the first job's bullets and the second
+    job, so the second job read as education; the sidebar is read whole now."""
+    main = [
+        line("EXPERIENCE", 200, 700, bold=True, box=1),
+        line("Senior SRE, Lumenfield Payments", 200, 680, box=1),
+        line("Jan 2021 – Present", 200, 665, box=1),
+        line("Run 40 Kubernetes clusters", 210, 650, box=1, bullet=True),
+    ]
+    sidebar = [
+        line("SKILLS", 20, 700, bold=True, box=2, x1=120),
+        line("Kubernetes, Terraform", 20, 685, box=2, x1=130),
+        line("EDUCATION", 20, 600, bold=True, box=3, x1=120),
+        line("B.Sc. Computing, 2013", 20, 585, box=3, x1=140),
+    ]
+    second = [
+        line("SRE, Corvane Logistics", 200, 560, box=4),
+        line("Mar 2018 – Dec 2020", 200, 545, box=4),
+        line("Migrated 120 services to EKS", 210, 530, box=4, bullet=True),
+        line("Built the Prometheus monitoring", 210, 515, box=4, bullet=True),
+    ]
+    texts = [b.text.split("\n")[0] for b in build_blocks([*main, *sidebar, *second])]
+    assert texts.index("SRE, Corvane Logistics") == texts.index("Run 40 Kubernetes clusters") + 1
+    assert texts.index("EDUCATION") < texts.index("EXPERIENCE")
+
+
+def test_ingest_layout_a_single_column_page_keeps_its_order() -> None:
+    lines = [
+        line("Senior SRE, Lumenfield Payments", 50, 700, x1=400),
+        line("Jan 2021 – Present", 450, 700, x1=540),
+        line("Run 40 Kubernetes clusters across three regions for payments", 60, 685, x1=520),
+        line("SRE, Corvane Logistics", 50, 660, x1=300),
+        line("Mar 2018 – Dec 2020", 450, 660, x1=540),
+        line("Migrated 120 services from VMware to EKS without an outage", 60, 645, x1=520),
+        line("Built the Prometheus and Grafana monitoring stack for 9 teams", 60, 630, x1=520),
+        line("Wrote Terraform modules used by every product team since 2019", 60, 615, x1=520),
+    ]
+    texts = "\n".join(b.text for b in build_blocks(lines))
+    order = [texts.index(ln.text) for ln in lines]
+    assert order == sorted(order)  # right-aligned dates are no column of their own
+
+
+def test_ingest_layout_right_aligned_dates_beside_short_lines_are_no_column() -> None:
+    lines = []
+    for n, (title, dates) in enumerate(
+        [("SRE, Lumenfield", "2021 – Present"), ("SRE, Corvane", "2018 – 2020"),
+         ("Sysadmin, Brightwater", "2015 – 2018"), ("Intern, Tessaline", "2013 – 2015")]
+    ):
+        top = 700 - 40 * n
+        lines += [line(title, 50, top, x1=200), line(dates, 450, top, x1=540),
+                  line("Ran the servers", 60, top - 15, x1=200, bullet=True)]
+    texts = "\n".join(b.text for b in build_blocks(lines))
+    assert texts.index("2018 – 2020") < texts.index("Sysadmin, Brightwater")

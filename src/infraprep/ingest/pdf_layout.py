@@ -134,6 +134,57 @@ def _move_gutter_dates(lines: list[PdfLine]) -> list[PdfLine]:
     return out
 
 
+# A side column holds at least this many lines and spans this share of the page's text.
+_MIN_COLUMN_LINES, _MIN_COLUMN_SPAN = 4, 0.3
+
+
+def _separate_columns(lines: list[PdfLine]) -> list[PdfLine]:
+    """Read a page's side column whole, before or after the main one, never between.
+
+    pdfminer orders a two-column page by its text boxes, and a sidebar's boxes
+    (skills, languages, education) can land between two jobs of the main column,
+    so the jobs after them read as education. A page is split where a vertical
+    gutter runs between two columns of lines, each of at least four lines over a
+    third of the page's text height; lines above the columns that cross the gutter
+    (a name, a headline) are the page's head and come first. Each column keeps
+    pdfminer's order within it.
+    """
+    out: list[PdfLine] = []
+    for page in dict.fromkeys(ln.page for ln in lines):
+        out.extend(_page_in_columns([ln for ln in lines if ln.page == page]))
+    return out
+
+
+def _page_in_columns(lines: list[PdfLine]) -> list[PdfLine]:
+    if len(lines) < 2 * _MIN_COLUMN_LINES:
+        return lines
+    height = max(ln.top for ln in lines) - min(ln.bottom for ln in lines)
+    best: tuple[int, float] | None = None
+    for split in sorted({ln.x0 for ln in lines}):
+        left = [ln for ln in lines if ln.x1 <= split]
+        right = [ln for ln in lines if ln.x0 >= split]
+        crossing = [ln for ln in lines if ln.x0 < split < ln.x1]
+        if min(len(left), len(right)) < _MIN_COLUMN_LINES:
+            continue
+        if any(sum(_is_date_only(ln.text) for ln in c) * 2 >= len(c) for c in (left, right)):
+            continue  # right-aligned dates beside short lines: a gutter, not a column
+        columns_top = max(ln.top for ln in (*left, *right))
+        if any(ln.bottom < columns_top - 2 for ln in crossing):
+            continue  # a line crosses the gutter below the head: one column after all
+        spans = [max(ln.top for ln in c) - min(ln.bottom for ln in c) for c in (left, right)]
+        if min(spans) < _MIN_COLUMN_SPAN * height:
+            continue
+        if best is None or min(len(left), len(right)) > best[0]:
+            best = (min(len(left), len(right)), split)
+    if best is None:
+        return lines
+    split = best[1]
+    head = [ln for ln in lines if ln.x0 < split < ln.x1]
+    left = [ln for ln in lines if ln.x1 <= split]
+    right = [ln for ln in lines if ln.x0 >= split]
+    return [*head, *left, *right]
+
+
 def _merge_split_lines(lines: list[PdfLine]) -> list[PdfLine]:
     """Rejoin a line that pdfminer cut in two at a wide (justified) space.
 
@@ -247,7 +298,7 @@ def build_blocks(lines: list[PdfLine]) -> list[TextBlock]:
     drawn shape) and only mark the line to their right.
     """
     lines = _move_gutter_dates(_attach_glyph_bullets(lines))
-    lines = _merge_split_lines([ln for ln in lines if ln.text])
+    lines = _separate_columns(_merge_split_lines([ln for ln in lines if ln.text]))
     if not lines:
         return []
     weighted = [ln.size for ln in lines for _ in range(max(ln.chars, 1))]
