@@ -1008,3 +1008,21 @@ CSUN.
         ("Member", "Search and Screen Committee for Vice-Provost", "2011", "2011"),
         ("Member", "University Personnel Planning & Review Committee (PPR)", "2009", "2013"),
     ]
+
+
+def test_positions_a_bullet_of_dates_and_a_role_under_an_employer_line_is_the_role():
+    """Dense one-page CVs list a promotion as date-first lines under the employer: the
+    first one came out as title 'Tidewell Energy', company 'Rotterdam' (layout set 6)."""
+    cv = (
+        "Joost Meulen\n## Experience\nTidewell Energy, Rotterdam\n"
+        "- 2022 – now Staff Cloud Engineer\n"
+        "- Set the cloud architecture for 14 product teams on AWS\n"
+        "2019 – 2022 Senior Cloud Engineer\n"
+        "- Migrated 70 workloads from the data centre to AWS in 20 months\n"
+    )
+    first = parse_profile(text_document(cv), TODAY).positions[0]
+    assert (first.title, first.company, first.start) == (
+        "Staff Cloud Engineer",
+        "Tidewell Energy",
+        "2022",
+    )

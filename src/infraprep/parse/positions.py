@@ -82,6 +82,12 @@ def _is_prose(text: str, date: DateRange) -> bool:
     return len(rest.split()) > _MAX_HEADER_WORDS
 
 
+def _only_a_role(text: str) -> bool:
+    """ "Staff Cloud Engineer": a few words ending in a role noun, no sentence."""
+    words = text.split()
+    return 1 <= len(words) <= 6 and ROLE_WORDS.search(words[-1]) is not None
+
+
 def _lead_in(text: str, date: DateRange) -> str | None:
     """ "2006 TO 2012: SELF-EMPLOYED LEGAL PRACTITIONER principally working in ...": the
     dates lead the paragraph of the job, and its header runs up to where the sentence
@@ -417,7 +423,9 @@ def read_positions(lines: list[Line]) -> tuple[list[Position], frozenset[int]]:
         )
         rest = trim_part(re.sub(r"\(\s*\)", " ", rest))
         texts = [lines[i].text for i in range(h.start, h.anchor) if not is_skippable(lines[i])]
-        if len(rest) > 2 and anchor.kind != "list_item":
+        # a bullet's words after its dates are its own, unless they are only a role
+        # ("- 2022 – now Staff Cloud Engineer", a promotion listed under its employer)
+        if len(rest) > 2 and (anchor.kind != "list_item" or _only_a_role(rest)):
             texts.append(rest)
         texts.extend(lines[i].text for i in range(h.anchor + 1, h.end + 1))
         title, company = (
