@@ -1026,3 +1026,15 @@ def test_positions_a_bullet_of_dates_and_a_role_under_an_employer_line_is_the_ro
         "Tidewell Energy",
         "2022",
     )
+
+
+def test_positions_a_tables_column_labels_are_never_the_employer():
+    """A Word CV laid out as a table (layout set 6) read 'Role and company' as the
+    first job's employer."""
+    cv = (
+        "Ciarán Delahunt\n## Professional Experience\nDates\nRole and company\nWhat you did\n"
+        "Mar 2020 to Present\nLead DevOps Engineer\nMarrowgate Retail Group, Dublin\n"
+        "- Consolidated 4 CI systems onto GitHub Actions, saving about €90k a year\n"
+    )
+    (job,) = parse_profile(text_document(cv), TODAY).positions
+    assert (job.title, job.company) == ("Lead DevOps Engineer", "Marrowgate Retail Group")

@@ -59,7 +59,9 @@ def is_skippable(line: Line) -> bool:
 _SUBHEADING = re.compile(
     r"^(?:(?:key |roles? (?:and|&) )?responsibilit(?:y|ies)|achievements?|accomplishments?|"
     r"projects?|project details|environment|tools used|technologies(?: used)?|duties|"
-    r"industry|position|company|employer|designation|"
+    r"industry|position|company|employer|designation|dates?|period|"
+    r"(?:role|title|position)s? (?:and|&) (?:company|employer|organi[sz]ation)|"
+    r"what (?:you|I) did|details|description|"
     r"certifications?(?:[ /&]+licen[sc]es?)?|licen[sc]es?|skills|summary|resume)$",
     re.IGNORECASE,
 )
