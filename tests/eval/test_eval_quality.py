@@ -26,8 +26,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # blind) joined the tuning pairs
     "evidence links": {"accuracy": 0.74},
     # share of the reports' behavioural questions a CV line answers (10 per pair, 72
-    # pairs); no aim of 0.90, a CV may hold no story for a question, but it must not fall
-    "behavioural questions with a CV story": {"accuracy": 0.32},
+    # pairs); no aim of 0.90, a CV may hold no story for a question. It fell from 0.34
+    # to 0.26 when a story came to need one of the question's cues: the stories told
+    # stopped being wrong half the time (labelled precision 0.55 -> 0.90)
+    "behavioural questions with a CV story": {"accuracy": 0.24},
     # CV positions on the dotin tuning split, per labelled position (dates-anchored).
     # Precision here counts every correct position the inline labels leave out as an
     # error (CV 169's eleven consultancies, found once split date lines were joined,

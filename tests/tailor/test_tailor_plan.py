@@ -149,13 +149,21 @@ We run the authorisation work for systems that 30 agencies put in front of the p
     assert needs.need.get("compliance") and needs.need.get("security")
 
 
-def test_tailor_behavioural_questions_follow_the_posting_where_the_cv_has_the_stories(plan):
-    """A behavioural question is asked whether or not the CV shows the skill, and the
-    CV's stories are what make it worth preparing, so what the CV already shows weighs
-    much less than for concepts. Against Teleport's SRE posting this CV has stories for
-    5 of 10 questions (2 when its gaps weighed as fully as for concepts); over the 59
-    evidence pairs, 33% of questions have a story (22% before)."""
-    assert sum(1 for q in plan.behavioural if q.story) >= 4
+def test_tailor_behavioural_questions_follow_the_posting_where_the_cv_has_the_stories(kb, plan):
+    """A behavioural question is asked whether or not the CV shows the skill, so what
+    the CV already shows weighs less than for concepts; and a question some bullet
+    tells the story of ranks higher, since it is the one the candidate can answer.
+    Stories are told only when a bullet holds one of the question's cues."""
+    from infraprep.tailor.needs import compute_needs
+    from infraprep.tailor.stories import answerable
+
+    told = [q for q in plan.behavioural if q.story]
+    assert len(told) >= 2
+    posting = parse_posting(read_path(FIXTURES / "jd/teleport/sre.md"), kb)
+    profile = parse_profile(text_document(SRE_CV), TODAY)
+    lines = compute_needs(posting, profile, kb).cv_lines
+    cues = {q.id: q for q in kb.questions}
+    assert answerable([cues[q.id] for q in told], lines) == {q.id for q in told}
 
 
 def test_tailor_items_about_a_specialised_field_the_posting_never_asks_for_come_last(kb):

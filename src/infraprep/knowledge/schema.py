@@ -172,6 +172,12 @@ class Question(Strict):
     families: tuple[Family, ...] = Field(default=(), description="empty = every family")
     competencies: tuple[Id, ...] = Field(min_length=1)
     technologies: tuple[str, ...] = ()
+    cues: tuple[str, ...] = Field(
+        default=(),
+        description="lower-case phrases a CV bullet telling this story contains "
+        "('upgraded', 'major version' for a database upgrade): what makes a bullet this "
+        "story rather than any bullet about its competencies",
+    )
     area: Area | None = None
     reference: HttpUrl | None = None
 

@@ -26,10 +26,11 @@ from infraprep.tailor.loop import likely_loop, weighed_signals
 from infraprep.tailor.needs import Needs, compute_needs, position_label
 from infraprep.tailor.schedule import build_schedule
 from infraprep.tailor.select import ItemScorer, Scored, pick
-from infraprep.tailor.stories import assign_stories
+from infraprep.tailor.stories import answerable, assign_stories
 
 DEFAULT_RUNWAY_DAYS = 28
 BEHAVIOURAL_GAP = 0.3
+STORY_WEIGHT = 1.5
 LIMITS = {"behavioural": 10, "technical": 12, "concepts": 14, "drills": 6}
 
 
@@ -265,6 +266,13 @@ def build_plan(
     behavioural = _score_all(
         [q for q in kb.questions if q.kind == "behavioural"], posting, needs, kb, BEHAVIOURAL_GAP
     )
+    # a question the CV has a story for is worth more to prepare: it is the one the
+    # candidate can answer well, so it ranks higher (the must-have cover still comes first)
+    told = answerable([s.item for s in behavioural], needs.cv_lines)
+    behavioural = [
+        Scored(s.item, round(s.score * STORY_WEIGHT, 6), s.keys) if s.item.id in told else s
+        for s in behavioural
+    ]
     beh = pick(
         behavioural,
         limit=LIMITS["behavioural"],
