@@ -1020,12 +1020,14 @@ def test_positions_a_bullet_of_dates_and_a_role_under_an_employer_line_is_the_ro
         "2019 – 2022 Senior Cloud Engineer\n"
         "- Migrated 70 workloads from the data centre to AWS in 20 months\n"
     )
-    first = parse_profile(text_document(cv), TODAY).positions[0]
+    first, second = parse_profile(text_document(cv), TODAY).positions
     assert (first.title, first.company, first.start) == (
         "Staff Cloud Engineer",
         "Tidewell Energy",
         "2022",
     )
+    # the promotion works for the same employer
+    assert (second.title, second.company) == ("Senior Cloud Engineer", "Tidewell Energy")
 
 
 def test_positions_a_tables_column_labels_are_never_the_employer():

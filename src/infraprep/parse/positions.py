@@ -433,7 +433,13 @@ def read_positions(lines: list[Line]) -> tuple[list[Position], frozenset[int]]:
         )
         # LinkedIn's export: "Acme Corp / 5 years 2 months / Senior SRE / dates ... /
         # SRE / dates": the company and its total tenure head every role under it
-        if any(_TENURE.match(lines[i].text.strip()) for i in range(h.start, h.anchor)):
+        # the same for an employer line over date-first roles ("Tidewell Energy,
+        # Rotterdam / 2022 – now Staff Cloud Engineer / ... / 2019 – 2022 Senior Cloud
+        # Engineer"): a promotion listed under its employer
+        date_first_role = h.date.span[0] <= 2 and _only_a_role(rest)
+        if any(_TENURE.match(lines[i].text.strip()) for i in range(h.start, h.anchor)) or (
+            date_first_role and h.start < h.anchor and company is not None
+        ):
             group = company
         elif company is None:
             company = group
