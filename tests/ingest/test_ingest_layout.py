@@ -145,3 +145,34 @@ def test_ingest_layout_right_aligned_dates_beside_short_lines_are_no_column() ->
                   line("Ran the servers", 60, top - 15, x1=200, bullet=True)]
     texts = "\n".join(b.text for b in build_blocks(lines))
     assert texts.index("2018 – 2020") < texts.index("Sysadmin, Brightwater")
+
+
+def test_ingest_layout_a_right_aligned_piece_follows_the_line_on_its_baseline() -> None:
+    """A LaTeX-like CV prints the place flush right on the employer's line; pdfminer read
+    those places as one box after the whole entry, so the dates stood under the wrong
+    job (layout set 6)."""
+    lines = [
+        line("Aldermoor Bank", 50, 700, bold=True, box=1, x1=140),
+        line("Cloud Security Engineer", 50, 686, box=1, x1=170),
+        line("Own the guardrails for 310 AWS accounts across the whole bank", 60, 672,
+             box=2, x1=540, bullet=True),
+        line("Edinburgh, UK", 470, 700, box=3, x1=540),
+        line("2019–Present", 480, 686, box=3, x1=540),
+    ]
+    texts = [b.text.split("\n")[0] for b in build_blocks(lines)]
+    assert texts.index("Edinburgh, UK") == texts.index("Aldermoor Bank") + 1
+    bullet = next(t for t in texts if t.startswith("Own the guardrails"))
+    assert texts.index("2019–Present") < texts.index(bullet)
+
+
+def test_ingest_layout_a_sidebar_line_takes_no_partner_across_the_gutter() -> None:
+    lines = [
+        line("Certified Kubernetes Administrator", 20, 600, box=1, x1=170),
+        line("Site Reliability Engineer — Contoso", 220, 614, box=2, x1=420, bold=True),
+        line("June 2018 – February 2021", 220, 600, box=2, x1=330),
+        line("Built Prometheus monitoring for 1,200 Linux hosts", 230, 586, box=2, x1=540),
+    ]
+    texts = [b.text for b in build_blocks(lines)]
+    assert not any("Certified" in t and "June 2018" in t for t in texts)
+    joined = "\n".join(texts)
+    assert joined.index("Contoso") < joined.index("June 2018")

@@ -134,6 +134,61 @@ def _move_gutter_dates(lines: list[PdfLine]) -> list[PdfLine]:
     return out
 
 
+def _follow_baseline_partners(lines: list[PdfLine]) -> list[PdfLine]:
+    """Put a short piece printed far right on a line's baseline right after that line.
+
+    LaTeX and Word templates print a place or dates flush right on the line of a
+    school, an employer or a title ("University of Strathmore ... Glasgow, UK"), and
+    pdfminer may read those right-hand pieces as a box of their own, far from their
+    lines: a school's dates then sat under the first job. A piece of at most six
+    words, in another box, on the same baseline and right of the line, follows it,
+    when both are in one column: some nearby line runs across the gap between them
+    (in a two-column page the gutter is never crossed, so a sidebar line keeps no
+    partner from the main column).
+    """
+    partners: dict[int, list[PdfLine]] = {}
+    taken: set[int] = set()
+    for ln in lines:
+        if id(ln) in taken:
+            continue
+        for other in lines:
+            if (
+                other is not ln
+                and id(other) not in taken
+                and other.page == ln.page
+                and other.box != ln.box
+                and abs(other.bottom - ln.bottom) <= 1.5
+                and other.x0 > ln.x1 + 2 * ln.size
+                and len(other.text.split()) <= 6
+                and _gap_crossed(ln, other, lines)
+            ):
+                partners.setdefault(id(ln), []).append(other)
+                taken.add(id(other))
+    if not partners:
+        return lines
+    out: list[PdfLine] = []
+    for ln in lines:
+        if id(ln) in taken:
+            continue
+        out.append(ln)
+        out.extend(sorted(partners.get(id(ln), ()), key=lambda p: p.x0))
+    return out
+
+
+def _gap_crossed(left: PdfLine, right: PdfLine, lines: list[PdfLine]) -> bool:
+    """Whether a line within a few lines of ``left`` runs from its end to ``right``."""
+    reach = 6 * left.height
+    return any(
+        o.page == left.page
+        and o is not left
+        and o is not right
+        and o.x0 <= left.x1
+        and o.x1 >= right.x0
+        and abs(o.bottom - left.bottom) <= reach
+        for o in lines
+    )
+
+
 # A side column holds at least this many lines and spans this share of the page's text.
 _MIN_COLUMN_LINES, _MIN_COLUMN_SPAN = 4, 0.3
 
@@ -298,7 +353,8 @@ def build_blocks(lines: list[PdfLine]) -> list[TextBlock]:
     drawn shape) and only mark the line to their right.
     """
     lines = _move_gutter_dates(_attach_glyph_bullets(lines))
-    lines = _separate_columns(_merge_split_lines([ln for ln in lines if ln.text]))
+    lines = _merge_split_lines([ln for ln in lines if ln.text])
+    lines = _separate_columns(_follow_baseline_partners(lines))
     if not lines:
         return []
     weighted = [ln.size for ln in lines for _ in range(max(ln.chars, 1))]
