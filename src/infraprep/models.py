@@ -15,7 +15,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+# 1.1: a fit row's status may be "answer" (travel, citizenship, the company's values:
+# answered in person, left out of the score)
+SCHEMA_VERSION = "1.1"
 
 Level = Literal["intern", "junior", "mid", "senior", "staff", "principal", "manager", "director"]
 LEVELS: tuple[str, ...] = (

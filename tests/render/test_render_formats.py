@@ -83,7 +83,7 @@ def test_render_markdown_escapes_and_keeps_sections(plan):
 
 def test_render_json_contract(plan):
     data = json.loads(render(plan, "json"))
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert set(data["posting"]) >= {
         "schema_version",
         "title",
