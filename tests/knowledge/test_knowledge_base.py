@@ -87,3 +87,19 @@ def test_knowledge_lint_catches_a_competency_narrowing_an_unknown_one(kb):
     )
     findings = lint(dataclasses.replace(kb, competencies=comps), counts=False)
     assert any("narrows an unknown competency 'securty'" in str(f) for f in findings)
+
+
+def test_knowledge_lint_catches_behavioural_questions_without_specific_cues(kb):
+    import dataclasses
+
+    questions = tuple(
+        q.model_copy(update={"cues": ()})
+        if q.id == "beh-toil-you-eliminated"
+        else q.model_copy(update={"cues": ("led", *q.cues)})
+        if q.id == "beh-database-major-upgrade"
+        else q
+        for q in kb.questions
+    )
+    findings = [str(f) for f in lint(dataclasses.replace(kb, questions=questions), counts=False)]
+    assert "error: beh-toil-you-eliminated: a behavioural question needs cues" in findings
+    assert "error: beh-database-major-upgrade: cue 'led' would match any bullet" in findings

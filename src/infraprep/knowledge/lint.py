@@ -184,9 +184,34 @@ def _coverage(kb: KnowledgeBase) -> Iterable[Finding]:
                     )
 
 
+# Words too common in CV bullets to mark one story ("Led the migration" is not every
+# leadership story): a cue made of one of them alone would tell any bullet.
+_GENERIC_CUES = frozenset(
+    {"led", "lead", "built", "build", "team", "teams", "production", "system", "systems",
+     "improved", "worked", "helped", "managed", "ran", "owned", "wrote", "made"}
+)  # fmt: skip
+
+
+def _cues(kb: KnowledgeBase) -> Iterable[Finding]:
+    """Every behavioural question says which bullets tell its story, in specific words."""
+    for q in kb.questions:
+        if q.kind != "behavioural":
+            continue
+        if not q.cues:
+            yield Finding("error", q.id, "a behavioural question needs cues")
+        for cue in q.cues:
+            if cue != cue.lower() or not cue.strip():
+                yield Finding("error", q.id, f"cue {cue!r} must be lower-case words")
+            elif cue in _GENERIC_CUES:
+                yield Finding("error", q.id, f"cue {cue!r} would match any bullet")
+        if len(set(q.cues)) != len(q.cues):
+            yield Finding("error", q.id, "repeated cue")
+
+
 def lint(kb: KnowledgeBase, *, counts: bool = True) -> list[Finding]:
     findings: list[Finding] = []
-    for check in (_ids, _references, _cross_refs, _technologies, _near_duplicates, _coverage):
+    checks = (_ids, _references, _cross_refs, _technologies, _near_duplicates, _coverage, _cues)
+    for check in checks:
         findings.extend(check(kb))
     if counts:
         findings.extend(_counts(kb))
