@@ -30,7 +30,9 @@ from infraprep.tailor.stories import answerable, assign_stories
 
 DEFAULT_RUNWAY_DAYS = 28
 BEHAVIOURAL_GAP = 0.3
-STORY_WEIGHT = 1.5
+STORY_QUOTA = 4
+# the fit of a story worth a place in the quota: a cue and a competency of the question
+STRONG_STORY = 1.9
 LIMITS = {"behavioural": 10, "technical": 12, "concepts": 14, "drills": 6}
 
 
@@ -267,23 +269,26 @@ def build_plan(
         [q for q in kb.questions if q.kind == "behavioural"], posting, needs, kb, BEHAVIOURAL_GAP
     )
     # a question the CV has a story for is worth more to prepare: it is the one the
-    # candidate can answer well, so it ranks higher (the must-have cover still comes first)
-    told = answerable([s.item for s in behavioural], needs.cv_lines)
-    behavioural = [
-        Scored(s.item, round(s.score * STORY_WEIGHT, 6), s.keys) if s.item.id in told else s
-        for s in behavioural
-    ]
-    beh = pick(
-        behavioural,
-        limit=LIMITS["behavioural"],
+    # candidate can answer well. Up to STORY_QUOTA of them come first, by score; the
+    # rest of the list covers the must-have competencies and the posting's asks
+    soft = {comp.id for comp in kb.competencies if comp.behavioural}
+    told = answerable([s.item for s in behavioural], needs.cv_lines, least=STRONG_STORY)
+    with_story = pick(
+        [s for s in behavioural if s.item.id in told],
+        limit=STORY_QUOTA,
         ident=lambda q: q.id,
         groups=lambda q: q.competencies[:1],
-        must_cover=[
-            c
-            for c in dict.fromkeys(must_comps)
-            if any(c == comp.id and comp.behavioural for comp in kb.competencies)
-        ],
     )
+    chosen = {s.item.id for s in with_story}
+    covered = {c for s in with_story for c in s.keys}
+    beh = with_story + pick(
+        [s for s in behavioural if s.item.id not in chosen],
+        limit=LIMITS["behavioural"] - len(with_story),
+        ident=lambda q: q.id,
+        groups=lambda q: q.competencies[:1],
+        must_cover=[c for c in dict.fromkeys(must_comps) if c in soft and c not in covered],
+    )
+    beh = sorted(beh, key=lambda s: (-s.score, s.item.id))
     stories = assign_stories([s.item for s in beh], needs.cv_lines)
     technical = _score_all([q for q in kb.questions if q.kind != "behavioural"], posting, needs, kb)
     tech = pick(

@@ -108,11 +108,16 @@ def _fit(question: Question, bullet: CvLine, shows: frozenset[str]) -> float:
     )
 
 
-def answerable(questions: list[Question], lines: tuple[CvLine, ...]) -> frozenset[str]:
-    """Ids of the questions some bullet of the CV tells the story of."""
+def answerable(
+    questions: list[Question], lines: tuple[CvLine, ...], *, least: float = 0.0
+) -> frozenset[str]:
+    """Ids of the questions some bullet of the CV tells the story of, with a fit above
+    ``least`` (2.0: a cue and one of the question's competencies, or more)."""
     bullets = _story_bullets(lines)
     shows = {b.no: frozenset(b.competencies) | b.by_kind for b in bullets}
-    return frozenset(q.id for q in questions if any(_fit(q, b, shows[b.no]) > 0 for b in bullets))
+    return frozenset(
+        q.id for q in questions if any(_fit(q, b, shows[b.no]) > least for b in bullets)
+    )
 
 
 def _story_bullets(lines: tuple[CvLine, ...]) -> list[CvLine]:
