@@ -182,13 +182,13 @@ def test_tailor_items_about_a_specialised_field_the_posting_never_asks_for_come_
 
 
 def test_tailor_up_to_four_behavioural_questions_are_ones_the_cv_tells_well(kb, monkeypatch):
-    """A report whose ten questions all follow the posting left a storage engineer with
+    """A report whose ten questions all follow the posting left a network engineer with
     one story; up to four places go to questions a bullet answers with a cue and a
     competency of the question, by the posting's score."""
     from infraprep.tailor import plan as plan_module
 
     posting = parse_posting(read_path(FIXTURES / "jd/gitlab/site-reliability-engineer.md"), kb)
-    cv = read_path(FIXTURES / "cv/written/storage-infrastructure-engineer.md")
+    cv = read_path(FIXTURES / "cv/written/network-engineer.md")
     profile = parse_profile(cv, TODAY)
 
     def stories() -> int:
