@@ -144,7 +144,7 @@ def _follow_baseline_partners(lines: list[PdfLine]) -> list[PdfLine]:
     words, in another box, on the same baseline and right of the line, follows it,
     when both are in one column: some nearby line runs across the gap between them
     (in a two-column page the gutter is never crossed, so a sidebar line keeps no
-    partner from the main column).
+    partner from the main column). ``lines`` are one page's.
     """
     partners: dict[int, list[PdfLine]] = {}
     taken: set[int] = set()
@@ -155,7 +155,6 @@ def _follow_baseline_partners(lines: list[PdfLine]) -> list[PdfLine]:
             if (
                 other is not ln
                 and id(other) not in taken
-                and other.page == ln.page
                 and other.box != ln.box
                 and abs(other.bottom - ln.bottom) <= 1.5
                 and other.x0 > ln.x1 + 2 * ln.size
@@ -176,11 +175,11 @@ def _follow_baseline_partners(lines: list[PdfLine]) -> list[PdfLine]:
 
 
 def _gap_crossed(left: PdfLine, right: PdfLine, lines: list[PdfLine]) -> bool:
-    """Whether a line within a few lines of ``left`` runs from its end to ``right``."""
+    """Whether a line of the page within a few lines of ``left`` runs from its end to
+    ``right``."""
     reach = 6 * left.height
     return any(
-        o.page == left.page
-        and o is not left
+        o is not left
         and o is not right
         and o.x0 <= left.x1
         and o.x1 >= right.x0
@@ -189,11 +188,19 @@ def _gap_crossed(left: PdfLine, right: PdfLine, lines: list[PdfLine]) -> bool:
     )
 
 
+def _pages(lines: list[PdfLine]) -> list[list[PdfLine]]:
+    """The lines of each page, in order (pdfminer reads page by page)."""
+    pages: dict[int, list[PdfLine]] = {}
+    for ln in lines:
+        pages.setdefault(ln.page, []).append(ln)
+    return list(pages.values())
+
+
 # A side column holds at least this many lines and spans this share of the page's text.
 _MIN_COLUMN_LINES, _MIN_COLUMN_SPAN = 4, 0.3
 
 
-def _separate_columns(lines: list[PdfLine]) -> list[PdfLine]:
+def _page_in_columns(lines: list[PdfLine]) -> list[PdfLine]:
     """Read a page's side column whole, before or after the main one, never between.
 
     pdfminer orders a two-column page by its text boxes, and a sidebar's boxes
@@ -204,13 +211,6 @@ def _separate_columns(lines: list[PdfLine]) -> list[PdfLine]:
     (a name, a headline) are the page's head and come first. Each column keeps
     pdfminer's order within it.
     """
-    out: list[PdfLine] = []
-    for page in dict.fromkeys(ln.page for ln in lines):
-        out.extend(_page_in_columns([ln for ln in lines if ln.page == page]))
-    return out
-
-
-def _page_in_columns(lines: list[PdfLine]) -> list[PdfLine]:
     if len(lines) < 2 * _MIN_COLUMN_LINES:
         return lines
     height = max(ln.top for ln in lines) - min(ln.bottom for ln in lines)
@@ -354,7 +354,10 @@ def build_blocks(lines: list[PdfLine]) -> list[TextBlock]:
     """
     lines = _move_gutter_dates(_attach_glyph_bullets(lines))
     lines = _merge_split_lines([ln for ln in lines if ln.text])
-    lines = _separate_columns(_follow_baseline_partners(lines))
+    # each page on its own: nothing of one page is placed by another's lines
+    lines = [
+        ln for page in _pages(lines) for ln in _page_in_columns(_follow_baseline_partners(page))
+    ]
     if not lines:
         return []
     weighted = [ln.size for ln in lines for _ in range(max(ln.chars, 1))]
