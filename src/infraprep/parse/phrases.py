@@ -55,9 +55,13 @@ class PhraseSet:
         return first
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=512)
 def phrase_set(phrases: tuple[str, ...]) -> PhraseSet:
-    """A built ``PhraseSet``, kept because the knowledge base's phrase lists never change."""
+    """A built ``PhraseSet``, kept because the knowledge base's phrase lists never change.
+
+    Every list comes from the knowledge base (families, stages, signals, and the cues
+    of 178 behavioural questions), so a few hundred entries hold them all; with 64 the
+    cue lists evicted each other and every report rebuilt about 200 automatons."""
     return PhraseSet(phrases)
 
 

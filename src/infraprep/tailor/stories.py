@@ -83,21 +83,15 @@ def _fit(question: Question, bullet: CvLine, shows: frozenset[str]) -> float:
     question about more than one, one more sign (a second one, or a word of the
     prompt). A shared technology alone makes no story.
     """
+    if question.cues and not phrase_set(question.cues).found(bullet.text):
+        return 0.0  # checked first: most bullets are no story of most questions
     shared = [c for c in question.competencies if c in shows]
-    if question.cues:
-        # the question's cues say what makes a bullet this story ("upgraded" for a
-        # database upgrade): one of them is needed, and enough
-        if not phrase_set(question.cues).found(bullet.text):
-            return 0.0
-        words = _words(question.prompt) & _words(bullet.text)
-        bonus = 1.0
-    else:
-        if not shared:
-            return 0.0
-        words = _words(question.prompt) & _words(bullet.text)
-        if len(shared) < 2 and not words and len(question.competencies) > 1:
-            return 0.0
-        bonus = 0.0
+    words = _words(question.prompt) & _words(bullet.text)
+    if not question.cues and (
+        not shared or (len(shared) < 2 and not words and len(question.competencies) > 1)
+    ):
+        return 0.0
+    bonus = 1.0 if question.cues else 0.0
     techs = len(set(question.technologies) & set(bullet.technologies))
     return (
         len(shared)
@@ -112,16 +106,22 @@ def answerable(
     questions: list[Question], lines: tuple[CvLine, ...], *, least: float = 0.0
 ) -> frozenset[str]:
     """Ids of the questions some bullet of the CV tells the story of, with a fit above
-    ``least`` (2.0: a cue and one of the question's competencies, or more)."""
+    ``least`` (fits come in quarters: above 1.9 is a cue and one of the question's
+    competencies, or more)."""
     bullets = _story_bullets(lines)
-    shows = {b.no: frozenset(b.competencies) | b.by_kind for b in bullets}
     return frozenset(
-        q.id for q in questions if any(_fit(q, b, shows[b.no]) > least for b in bullets)
+        q.id for q in questions if any(_fit(q, b, shows) > least for b, shows in bullets)
     )
 
 
-def _story_bullets(lines: tuple[CvLine, ...]) -> list[CvLine]:
-    return [ln for ln in lines if ln.is_bullet and len(ln.text.split()) >= 4]
+def _story_bullets(lines: tuple[CvLine, ...]) -> list[tuple[CvLine, frozenset[str]]]:
+    """The bullets long enough to be a story, each with what it shows: competencies in
+    its words and by its technologies' kind."""
+    return [
+        (ln, frozenset(ln.competencies) | ln.by_kind)
+        for ln in lines
+        if ln.is_bullet and len(ln.text.split()) >= 4
+    ]
 
 
 def assign_stories(
@@ -134,14 +134,12 @@ def assign_stories(
     an early question does not take the one bullet a later one needed.
     """
     bullets = _story_bullets(lines)
-    # what a bullet shows: competencies in its words and by its technologies' kind
-    shows = {b.no: frozenset(b.competencies) | b.by_kind for b in bullets}
     pairs = sorted(
         (
             (-score, index, b.no, b)
             for index, q in enumerate(questions)
-            for b in bullets
-            if (score := _fit(q, b, shows[b.no])) > 0
+            for b, shows in bullets
+            if (score := _fit(q, b, shows)) > 0
         ),
         key=lambda pair: pair[:3],
     )
