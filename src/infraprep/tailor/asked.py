@@ -16,7 +16,7 @@ from infraprep.models import Requirement
 from infraprep.parse.phrases import first_sentence, phrase_set
 from infraprep.parse.technologies import TechnologyMatch, find_technologies
 from infraprep.tailor.kinds import CATEGORIES
-from infraprep.tailor.needs import CvLine, Needs
+from infraprep.tailor.needs import CERTIFICATION, CvLine, Needs
 
 _ANY_OF = re.compile(
     r"\b(?:or|such as|e\.g|eg|like|at least one|one or more|one of|any of|etc|including)\b",
@@ -29,7 +29,6 @@ DEGREE = re.compile(
     re.IGNORECASE,
 )
 # "CISSP preferred", "an AWS certification": only a certification answers it.
-CERTIFICATION = re.compile(r"\b(?:certified|certifications?|CISSP|CISM|CCNP|CCIE)\b", re.I)
 # "Advanced degree", "MS or PhD": a bachelor's does not answer it.
 ADVANCED_DEGREE = re.compile(
     r"\b(?:advanced|graduate|postgraduate|master'?s?|m\.?sc|m\.?s|ph\.?d|doctora(?:te|l))\b",

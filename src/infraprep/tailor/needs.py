@@ -113,7 +113,9 @@ def _shown_by_heading(heading: str | None, text: str) -> tuple[str, ...]:
     return tuple(comp for pattern, comp in _HEADING_SHOWS if pattern.search(heading))
 
 
-_CERTIFICATE = re.compile(r"\b(?:certified|certification|certificate)\b", re.IGNORECASE)
+# "AWS Certified Solutions Architect", "CISSP preferred": a certification, asked for
+# or held
+CERTIFICATION = re.compile(r"\b(?:certified|certifications?|CISSP|CISM|CCNP|CCIE)\b", re.I)
 
 
 def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
@@ -125,7 +127,6 @@ def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
         for no in pos.bullet_lines:
             position_of[no] = label
     taxonomy = get_matcher().taxonomy
-    bullets = {b for pos in profile.positions for b in pos.bullets}
     out = []
     for no, text in enumerate(profile.lines, start=1):
         if is_contact_line(text):
@@ -134,7 +135,7 @@ def cv_lines(profile: Profile, kb: KnowledgeBase) -> tuple[CvLine, ...]:
         named = {m.canonical for m in find_technologies(text) if m.implied_by is None}
         # "AWS Certified Solutions Architect – Associate": a certificate's title names
         # what it covers, not work the person did (no design from "Architect")
-        certificate = _CERTIFICATE.search(text) is not None and text not in bullets
+        certificate = no not in position_of and CERTIFICATION.search(text) is not None
         out.append(
             CvLine(
                 no=no,
