@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 import ahocorasick
 
 from infraprep.knowledge.schema import Competency
-from infraprep.parse.phrases import is_word
+from infraprep.parse.phrases import is_word, lower_same_length
 
 
 class CompetencyMatcher:
@@ -64,7 +64,7 @@ class CompetencyMatcher:
         "dci", "ops" not in "devops", "call" not in "on-call"), nor be followed by a word
         character, "+" or a hyphenated word ("c" is not "c++", "cloud" not "cloud-native").
         """
-        low = _lower_same_length(text)
+        low = lower_same_length(text)
         longest: dict[int, int] = {}
         for last, length in self._automaton.iter(low):
             first = last - length + 1
@@ -149,15 +149,6 @@ def _names_a_kind(before: str) -> bool:
     of tool used; "built internal tools" makes them, and is automation work."""
     word = _WORD_BEFORE.search(before)
     return word is not None and word.group(1).lower() not in _MAKING
-
-
-def _lower_same_length(text: str) -> str:
-    """Lower case, character for character: "İ".lower() is two characters, and the
-    offsets found in the lowered text must be offsets in the text."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _singulars(plurals: Iterable[str]) -> list[str]:

@@ -16,6 +16,15 @@ import re
 import ahocorasick
 
 
+def lower_same_length(text: str) -> str:
+    """Lower case, character for character: "İ".lower() is two characters, and the
+    offsets found in the lowered text must be offsets in the text."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
