@@ -35,7 +35,7 @@ ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Words that make a name an organisation's ("Sasken Technologies", "Acme Inc.").
-_ENDS_WITH_ROLE = re.compile(ROLE_WORDS.pattern + r"\W*$", re.IGNORECASE)
+ENDS_WITH_ROLE = re.compile(ROLE_WORDS.pattern + r"\W*$", re.IGNORECASE)
 # The function or area a title names after a comma ("Team Lead, QA", "Director, IT",
 # "Software Engineer, Infrastructure"): part of the title, not an employer
 _FUNCTION = re.compile(
@@ -258,7 +258,7 @@ def split_title_company(texts: list[str]) -> tuple[str, str | None]:
     titles = [
         p
         for p in parts
-        if ROLE_WORDS.search(p) and (not _COMPANY_WORDS.search(p) or _ENDS_WITH_ROLE.search(p))
+        if ROLE_WORDS.search(p) and (not _COMPANY_WORDS.search(p) or ENDS_WITH_ROLE.search(p))
     ]
     titles = titles or [p for p in parts if ROLE_WORDS.search(p)]
     named = [p for p in parts if _COMPANY_WORDS.search(p) and p not in titles[:1]]

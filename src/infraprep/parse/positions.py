@@ -34,6 +34,7 @@ from infraprep.parse.places import strip_place
 from infraprep.parse.position_groups import fold_repeated_roles, share_employer_spans
 from infraprep.parse.position_header import (
     ABBREV_END,
+    ENDS_WITH_ROLE,
     FIELD,
     ROLE_WORDS,
     UNTITLED,
@@ -84,8 +85,7 @@ def _is_prose(text: str, date: DateRange) -> bool:
 
 def _only_a_role(text: str) -> bool:
     """ "Staff Cloud Engineer": a few words ending in a role noun, no sentence."""
-    words = text.split()
-    return 1 <= len(words) <= 6 and ROLE_WORDS.search(words[-1]) is not None
+    return 1 <= len(text.split()) <= 6 and ENDS_WITH_ROLE.search(text) is not None
 
 
 def _lead_in(text: str, date: DateRange) -> str | None:
