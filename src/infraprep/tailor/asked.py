@@ -211,8 +211,9 @@ class Asked:
         self.degree = DEGREE.search(req.text) is not None
         advanced, first = ADVANCED_DEGREE.search(req.text), _FIRST_DEGREE.search(req.text)
         self.advanced_degree = advanced is not None and first is None
-        self.logistics = _LOGISTICS.search(req.text) is not None
-        self.values = _VALUES.search(req.text) is not None
+        # travel, citizenship, the company's values: answered in the interview, no CV
+        # line shows them
+        self.in_person = any(p.search(req.text) for p in (_LOGISTICS, _VALUES))
         # only when the ask itself is one: "2 years in AWS. A certification is nice to have"
         self.certification = CERTIFICATION.search(first_sentence(req.text)) is not None
 

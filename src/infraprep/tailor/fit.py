@@ -260,8 +260,7 @@ def match_requirement(
     """
     asked = Asked(req, needs)
     best: tuple[tuple[float, ...], float, CvLine | None, tuple[str, ...]] = ((0.0,), 0.0, None, ())
-    in_person = asked.logistics or asked.values
-    for line in () if in_person else needs.cv_lines:
+    for line in () if asked.in_person else needs.cv_lines:
         score, matched = _line_score(asked, line)
         if score <= 0:
             continue
@@ -284,7 +283,7 @@ def match_requirement(
         if needs.gap.get(key, 1.0) < 0.95:
             covered.add(key)
     missing = tuple(k for k in wanted if k not in covered)
-    if in_person:
+    if asked.in_person:
         status = "answer"
     elif line is None or score < 0.2:
         status = "gap"
