@@ -165,6 +165,27 @@ def test_ingest_layout_a_right_aligned_piece_follows_the_line_on_its_baseline() 
     assert texts.index("2019–Present") < texts.index(bullet)
 
 
+def test_ingest_layout_a_school_s_dates_follow_it_though_no_line_runs_across() -> None:
+    """Education entries are short lines; no wide line near them crosses to their
+    flush-right dates, which then sat under the first job as untitled positions
+    (layouts/latex-style.pdf). They end where the jobs' dates end, so they follow."""
+    lines = [
+        line("University of Strathmore", 54, 700, bold=True, box=1, x1=193),
+        line("M.Sc. Information Security", 54, 687, box=1, x1=192),
+        line("Aldermoor Bank", 54, 600, bold=True, box=2, x1=146),
+        line("Cloud Security Engineer", 54, 587, box=2, x1=179),
+        line("Glasgow, UK", 492, 700, box=3, x1=558),
+        line("2012–2013", 502, 687, box=3, x1=558),
+        line("Edinburgh, UK", 482, 600, box=4, x1=558),
+        line("2019–Present", 489, 587, box=4, x1=558),
+        line("Own the guardrails for 310 AWS accounts across the whole bank", 66, 574,
+             box=5, x1=540, bullet=True),
+    ]
+    texts = [b.text.split("\n")[0] for b in build_blocks(lines)]
+    assert texts.index("2012–2013") == texts.index("M.Sc. Information Security") + 1
+    assert texts.index("2019–Present") == texts.index("Cloud Security Engineer") + 1
+
+
 def test_ingest_layout_a_sidebar_line_takes_no_partner_across_the_gutter() -> None:
     lines = [
         line("Certified Kubernetes Administrator", 20, 600, box=1, x1=170),

@@ -144,25 +144,35 @@ def _follow_baseline_partners(lines: list[PdfLine]) -> list[PdfLine]:
     words, in another box, on the same baseline and right of the line, follows it,
     when both are in one column: some nearby line runs across the gap between them
     (in a two-column page the gutter is never crossed, so a sidebar line keeps no
-    partner from the main column). ``lines`` are one page's.
+    partner from the main column), or it ends where such a piece does: a school's
+    dates beside short lines set flush right at the same margin as the jobs' dates.
+    ``lines`` are one page's.
     """
     partners: dict[int, list[PdfLine]] = {}
     taken: set[int] = set()
-    for ln in lines:
-        if id(ln) in taken:
-            continue
-        for other in lines:
-            if (
-                other is not ln
-                and id(other) not in taken
-                and other.box != ln.box
-                and abs(other.bottom - ln.bottom) <= 1.5
-                and other.x0 > ln.x1 + 2 * ln.size
-                and len(other.text.split()) <= 6
-                and _gap_crossed(ln, other, lines)
-            ):
-                partners.setdefault(id(ln), []).append(other)
-                taken.add(id(other))
+    right_edges: list[float] = []  # of the pieces taken: where the page sets flush right
+    for crossed in (True, False):
+        for ln in lines:
+            if id(ln) in taken:
+                continue
+            for other in lines:
+                if (
+                    other is not ln
+                    and id(other) not in taken
+                    and other.box != ln.box
+                    and abs(other.bottom - ln.bottom) <= 1.5
+                    and other.x0 > ln.x1 + 2 * ln.size
+                    and len(other.text.split()) <= 6
+                    and (
+                        _gap_crossed(ln, other, lines)
+                        if crossed
+                        else any(abs(other.x1 - edge) <= 1.0 for edge in right_edges)
+                    )
+                ):
+                    partners.setdefault(id(ln), []).append(other)
+                    taken.add(id(other))
+                    if crossed:
+                        right_edges.append(other.x1)
     if not partners:
         return lines
     out: list[PdfLine] = []
