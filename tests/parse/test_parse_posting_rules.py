@@ -488,6 +488,81 @@ We run the corporate cloud for 2,000 people across AWS and GCP accounts.
     assert p.responsibilities[0].text.startswith("Design, build and maintain")
 
 
+def test_parse_posting_a_list_of_areas_asks_for_each_area_though_some_read_as_duties(kb):
+    """GitLab's IT SRE lists "Kubernetes - Experience with ..." beside "Cloud Services -
+    Manage, configure and troubleshoot Linux": the list is of areas asked for, so the
+    duty-worded ones were missing from the fit table."""
+    jd = """# IT Site Reliability Engineer
+
+We run the corporate cloud for 2,000 people across AWS and GCP accounts.
+
+## Responsibilities
+
+- Design, build and maintain the core infrastructure of the company.
+- Kubernetes - Experience with managing Kubernetes clusters and Helm deployments.
+- Operating Systems - Experience with managing Alpine, Debian, or Ubuntu Linux systems.
+- Cloud Services - Manage, configure and troubleshoot Linux storage and networking.
+- Monitoring and instrumentation - Implement metrics in Prometheus and Grafana.
+"""
+    p = parse_posting(text_document(jd), kb)
+    asked = [r.text.split(" - ")[0] for r in p.requirements]
+    assert asked == ["Kubernetes", "Operating Systems", "Cloud Services",
+                     "Monitoring and instrumentation"]  # fmt: skip
+    assert [r.text for r in p.responsibilities][:1] == [
+        "Design, build and maintain the core infrastructure of the company."
+    ]
+
+
+def test_parse_posting_one_asking_area_does_not_turn_a_list_of_duties_into_asks(kb):
+    jd = """# Platform Engineer
+
+We run the corporate cloud for 2,000 people across AWS and GCP accounts.
+
+## Responsibilities
+
+- Kubernetes - Experience with managing Kubernetes clusters and Helm deployments.
+- Cloud Services - Manage, configure and troubleshoot Linux storage and networking.
+- Monitoring - Implement metrics in Prometheus and Grafana.
+- Releases - Ship the platform every week.
+
+## Requirements
+
+- Five years running Terraform in production.
+"""
+    p = parse_posting(text_document(jd), kb)
+    asked = [r.text.split(" - ")[0] for r in p.requirements]
+    assert asked == ["Kubernetes", "Five years running Terraform in production."]
+
+
+def test_parse_posting_areas_of_expertise_ask_and_their_sub_headings_ask_nothing(kb):
+    """GitLab's SRE page lists what each level is expected to know under "Areas of
+    expertise"; its sub-headings ("#### Collaboration and Communication") are labels."""
+    jd = """# Site Reliability Engineer
+
+We run GitLab.com for millions of developers.
+
+## Requirements
+
+- Know your way around Linux and the Unix Shell.
+
+### Areas of expertise/contribution for leveling
+
+#### Technical
+
+- Infrastructure as code: use Terraform and GitLab CI/CD for automation
+- Work in a variety of languages: Shell, Ruby, GoLang, Python
+
+#### Collaboration and Communication
+
+- Completing Root Cause Analysis (RCA) investigations and perform readiness reviews
+"""
+    texts = [r.text for r in parse_posting(text_document(jd), kb).requirements]
+    assert any(t.startswith("Infrastructure as code: use Terraform") for t in texts)
+    assert any(t.startswith("Work in a variety of languages") for t in texts)
+    assert any(t.startswith("Completing Root Cause Analysis") for t in texts)
+    assert "Collaboration and Communication" not in texts
+
+
 def test_parse_posting_the_employer_comes_from_the_front_matter_org(kb):
     jd = """---
 title: Cloud Operations Site Reliability Engineer

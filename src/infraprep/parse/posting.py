@@ -74,6 +74,8 @@ _ASKS_FOR = re.compile(
     r"(?:experience|knowledge|understanding|proficiency|familiarity|expertise)\s+(?:with|in|of)\b)",
     re.IGNORECASE,
 )
+# "Cloud Services - Manage ... Linux": a list item led by the area it covers.
+_AREA_LABEL = re.compile(r"^[A-Z][\w/&+(). -]{1,40}?\s[-–—:]\s+(?=\S)")
 _TITLE_LABEL = re.compile(r"^(?:job description|job title|position|role)\s*[:–—-]\s*", re.I)
 _NOT_COMPANY = {"we", "our", "you", "this", "the", "it", "they", "about", "join", "as", "in"}
 
@@ -191,6 +193,25 @@ def _employer_in_stack(text: str, technologies: tuple[str, ...]) -> str | None:
     return None
 
 
+def _areas_asked(body: list[Line]) -> set[int]:
+    """Lines of a duties list that is a list of areas of expertise, each asked for.
+
+    GitLab lists "Kubernetes - Experience with managing clusters" beside "Cloud
+    Services - Manage, configure and troubleshoot Linux" under Responsibilities: when
+    most of a section's area-led items ask for experience, the others in that list
+    ask for their area too, though worded as duties.
+    """
+    areas = [
+        line
+        for line in body
+        if line.kind == "list_item"
+        and (m := _AREA_LABEL.match(line.text))
+        and len(m.group().split()) <= 6
+    ]
+    asking = sum(1 for line in areas if _ASKS_FOR.match(line.text))
+    return {line.no for line in areas} if len(areas) >= 3 and 2 * asking >= len(areas) else set()
+
+
 def _requirement(line: Line, kind: str, section: str, kb: KnowledgeBase) -> Requirement:
     text = line.text
     # "At least 2 years in AWS. A certification is nice to have": the cue in a later
@@ -252,6 +273,7 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
         if name != "about":
             body_parts.extend(line.text for line in body)
         kind = "nice" if name == "nice" else "must"
+        areas = _areas_asked(body) if name == "responsibilities" else set()
         for line in body:
             text = line.text
             if _APPLY_OR_PAY.search(text) or _NAVIGATION.match(text):
@@ -266,13 +288,17 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
                 if first_sentence(text) == text:
                     continue  # a lead-in; "To qualify, you must ... It is defined as:" is not
 
+            if line.is_heading and len(text.split()) <= 3:
+                continue  # "#### Collaboration and Communication" labels the lines after it
             if line.kind == "paragraph" and text[:1].islower():
                 continue  # the wrapped end of a line before it ("be interviewed")
             short = len(text) < 12 and not (line.kind == "list_item" and _names_skill(text, kb))
             if short or (text.endswith(":") and len(text) < 40):
                 continue  # a fragment, unless it is a listed skill ("- Go", "- Ansible")
             if name in ("requirements", "nice") or (
-                name == "responsibilities" and line.kind == "list_item" and _ASKS_FOR.match(text)
+                name == "responsibilities"
+                and line.kind == "list_item"
+                and (_ASKS_FOR.match(text) or line.no in areas)
             ):
                 must.append(_requirement(line, kind, name, kb))
             elif name == "responsibilities" or (

@@ -354,7 +354,7 @@ JD_HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:requirements?|qualifications?|a (?:good )?fit|looking for|you (?:have|bring)|"
             r"you(?:'|’)ve got|you(?:'|’)re an?|thrive|skills|must[- ]haves?|"
-            r"tech|tech stack|technolog(?:y|ies)|stack|tools)\b",
+            r"tech|tech stack|technolog(?:y|ies)|stack|tools|areas of expertise)\b",
             re.I,
         ),
     ),
