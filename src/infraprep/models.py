@@ -17,7 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 # 1.1: a fit row's status may be "answer" (travel, citizenship, the company's values:
 # answered in person, left out of the score)
-SCHEMA_VERSION = "1.1"
+# 1.2: fit rows of kind "duty" follow the requirements: what the job does, with the CV
+# line nearest each, never scored
+SCHEMA_VERSION = "1.2"
 
 Level = Literal["intern", "junior", "mid", "senior", "staff", "principal", "manager", "director"]
 LEVELS: tuple[str, ...] = (
@@ -169,7 +171,8 @@ class Profile(Frozen):
 
 class FitRow(Frozen):
     requirement: str
-    kind: Literal["must", "nice"]
+    # "duty": a line of what the job does, matched as a requirement is, never scored
+    kind: Literal["must", "nice", "duty"]
     # "answer": no CV line can show it (travel, citizenship, the company's values); the
     # candidate answers it in the interview, and the score leaves it out
     status: Literal["met", "partly", "gap", "answer"]

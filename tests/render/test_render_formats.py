@@ -64,6 +64,20 @@ def test_render_html_names_what_the_cv_does_not_show_in_words(plan):
     assert "*(not shown: " in markdown
 
 
+def test_render_duties_sit_in_a_table_of_their_own_after_the_requirements(plan):
+    duties = [r for r in plan.fit.rows if r.kind == "duty"]
+    assert duties, "Teleport's SRE page lists what the team is doing"
+    html = render(plan, "html").decode()
+    table = html[html.index('id="fit-duties"') :]
+    assert html.index('id="fit-duties"') > html.index("Fit, requirement by requirement")
+    assert f"its {len(duties)} duties (not scored)" in table
+    assert "<td>duty</td>" not in html  # the requirements table has no duty rows
+    md = render(plan, "md").decode()
+    section = md[md.index("### What the job does") : md.index("## The loop")]
+    assert section.count("(JD line") == len(duties)
+    assert md[: md.index("### What the job does")].count("| duty |") == 0
+
+
 def test_render_markdown_escapes_and_keeps_sections(plan):
     md = render(plan, "md").decode()
     assert "<script>" not in md
@@ -83,7 +97,7 @@ def test_render_markdown_escapes_and_keeps_sections(plan):
 
 def test_render_json_contract(plan):
     data = json.loads(render(plan, "json"))
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
     assert set(data["posting"]) >= {
         "schema_version",
         "title",

@@ -816,3 +816,31 @@ def test_fit_a_certificate_title_is_not_the_work_it_names(kb):
     )
     row = _fit_row(kb, cv, "Hands-on experience with solution architecture and system design")
     assert row.cv is None or "Certified" not in row.cv.text
+
+
+def test_fit_each_duty_gets_the_cv_line_nearest_it_and_the_score_ignores_duties(kb):
+    """Interviewers ask about what the job does as much as what it asks for; duties
+    get rows of their own after the requirements, never scored."""
+    duties = """
+## Responsibilities
+
+- Respond to production incidents and run the postmortems that follow.
+- Build dashboards and alerts for the platform's services.
+- Negotiate vendor contracts for the data centre.
+- The Senior Platform Engineer has all the same responsibilities as above.
+"""
+    profile = parse_profile(text_document(CV), TODAY)
+
+    def fit_of(jd: str):
+        posting = parse_posting(text_document(jd), kb)
+        return assess_fit(posting, profile, compute_needs(posting, profile, kb))
+
+    plain, with_duties = fit_of(JD), fit_of(JD + duties)
+    duty_rows = [r for r in with_duties.rows if r.kind == "duty"]
+    assert [r.requirement.split()[0] for r in duty_rows] == ["Respond", "Build", "Negotiate"]
+    assert with_duties.rows[: len(plain.rows)] == plain.rows  # requirements first, unchanged
+    assert "incident response" in duty_rows[0].cv.text
+    assert "Prometheus and Grafana" in duty_rows[1].cv.text
+    assert duty_rows[2].status == "gap" and duty_rows[2].cv is None
+    assert with_duties.score == plain.score
+    assert "2 of the posting's 3 duties have a CV line near them" in with_duties.explanation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from infraprep.models import Evidence, Plan, QuestionItem
+from infraprep.models import Evidence, FitRow, Plan, QuestionItem
 from infraprep.render.evidence import cite
 
 STATUS = {"met": "✅ met", "partly": "◐ partly", "gap": "✗ gap", "answer": "💬 answer in person"}
@@ -50,6 +50,14 @@ def _question(n: int, q: QuestionItem) -> list[str]:
     return out
 
 
+def _fit_evidence(plan: Plan, row: FitRow) -> str:
+    cv = f"line {row.cv.line}: {_md(row.cv.text)}" if row.cv else "—"
+    if row.missing:
+        names = ", ".join(plan.competency_names.get(k, k) for k in row.missing)
+        cv += f" *(not shown: {_md(names)})*"
+    return cv
+
+
 def render_markdown(plan: Plan) -> bytes:
     p = plan.posting
     lines: list[str] = [
@@ -68,15 +76,26 @@ def render_markdown(plan: Plan) -> bytes:
         "| Requirement | Kind | Status | CV evidence |",
         "|---|---|---|---|",
     ]
+    duties = [row for row in plan.fit.rows if row.kind == "duty"]
     for row in plan.fit.rows:
-        cv = f"line {row.cv.line}: {_md(row.cv.text)}" if row.cv else "—"
-        if row.missing:
-            names = ", ".join(plan.competency_names.get(k, k) for k in row.missing)
-            cv += f" *(not shown: {_md(names)})*"
-        lines.append(
-            f"| {_md(row.requirement)} (JD line {row.jd.line}) | {row.kind} | "
-            f"{STATUS[row.status]} | {cv} |"
-        )
+        if row.kind != "duty":
+            lines.append(
+                f"| {_md(row.requirement)} (JD line {row.jd.line}) | {row.kind} | "
+                f"{STATUS[row.status]} | {_fit_evidence(plan, row)} |"
+            )
+    if duties:
+        lines += [
+            "",
+            "### What the job does, and the CV line nearest each duty (not scored)",
+            "",
+            "| Duty | Status | CV evidence |",
+            "|---|---|---|",
+            *(
+                f"| {_md(row.requirement)} (JD line {row.jd.line}) | {STATUS[row.status]} | "
+                f"{_fit_evidence(plan, row)} |"
+                for row in duties
+            ),
+        ]
     lines += ["", "## The loop you will likely face", ""]
     for r in plan.loop:
         lines += [

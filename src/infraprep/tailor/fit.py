@@ -53,6 +53,12 @@ Choosing the line, in order:
   GitLab" still asks for GitLab, so the fit counts what the requirement names;
   written as "the Login.gov infrastructure" it is where the work happens, not a
   skill, and no line is asked to show it.
+* **Duties.** What the job does ("Validate and triage identified vulnerabilities")
+  is what an interviewer asks the candidate to have done, so each duty gets a row
+  and the CV line nearest it, matched as a requirement is. Duty rows come after
+  the requirements and are never scored: the score stays what the posting asks
+  for. A line pointing at other duties ("has all the same responsibilities as
+  ...") is no duty.
 * **Logistics and values.** Willingness to travel or relocate, citizenship,
   clearances and sharing the company's values are things a CV line cannot evidence
   ("400 customer sites" is no willingness to travel): the row is marked ``answer``,
@@ -304,11 +310,33 @@ def match_requirement(
     )
 
 
+# "The Senior IT SRE has all the same responsibilities as ...", "Extends ... plus;"
+_POINTS_AT_OTHER_DUTIES = re.compile(
+    r"\bresponsibilities\b|^extends\b|(?:plus|following)\s*[:;]$", re.IGNORECASE
+)
+
+
+def _duties(posting: Posting) -> list[Requirement]:
+    """The posting's duties that are not already its requirements."""
+    asked = {r.line for r in posting.requirements}
+    return [
+        r
+        for r in posting.responsibilities
+        if r.line not in asked
+        and not _POINTS_AT_OTHER_DUTIES.search(r.text)
+        and not r.text.endswith(":")
+    ]
+
+
 def assess_fit(posting: Posting, profile: Profile, needs: Needs) -> Fit:
     years = profile.years_experience
     latest = next((p for p in profile.positions if p.start), None)
     latest_role = next((ln for ln in needs.cv_lines if latest and ln.no == latest.line), None)
     rows = tuple(match_requirement(req, needs, years, latest_role) for req in posting.requirements)
+    duties = tuple(
+        match_requirement(duty, needs, years, latest_role).model_copy(update={"kind": "duty"})
+        for duty in _duties(posting)
+    )
     value = {"met": 1.0, "partly": 0.5, "gap": 0.0}
     weight = {"must": 2.0, "nice": 1.0}
     scored = [r for r in rows if r.status != "answer"]
@@ -335,6 +363,12 @@ def assess_fit(posting: Posting, profile: Profile, needs: Needs) -> Fit:
             "answer in the interview, not scored: "
             + "; ".join(_short(r.requirement) for r in answers[:3])
         )
+    if duties:
+        done = sum(1 for r in duties if r.cv is not None)
+        parts.append(
+            f"{done} of the posting's {len(duties)} duties have a CV line near them "
+            "(listed after the requirements, not scored)"
+        )
     if posting.years_required and profile.years_experience is not None:
         parts.append(
             f"the posting asks for {posting.years_required:g}+ years; the CV's dated roles "
@@ -345,7 +379,7 @@ def assess_fit(posting: Posting, profile: Profile, needs: Needs) -> Fit:
         + "; ".join(parts)
         + "."
     )
-    return Fit(score=score, explanation=explanation, rows=rows)
+    return Fit(score=score, explanation=explanation, rows=rows + duties)
 
 
 def _short(text: str, limit: int = 60) -> str:
