@@ -186,6 +186,36 @@ def test_ingest_layout_a_school_s_dates_follow_it_though_no_line_runs_across() -
     assert texts.index("2019–Present") == texts.index("Cloud Security Engineer") + 1
 
 
+def test_ingest_layout_a_line_where_the_glyphs_of_a_list_start_is_not_an_item() -> None:
+    """The employer line of a template that sets titles further left starts where the
+    bullets' glyphs do; read as indented, it became the job's first bullet (set 7)."""
+    lines = [
+        line("Principal Site Reliability Engineer", 57, 700, bold=True, size=10.5, x1=258),
+        line("Ashgrove Mutual — Leeds", 63, 687, x1=189),
+        line("Lead a reliability group of six engineers supporting 140 services", 63, 674,
+             x1=490, bullet=True, text_x0=73),
+        line("Designed the multi-region failover for the claims platform", 63, 661,
+             x1=480, bullet=True, text_x0=73),
+        line("Kept the internal wiki of customer builds up to date", 63, 600, x1=300),
+    ]
+    kinds = {b.text: b.kind for b in build_blocks(lines)}
+    assert kinds["Ashgrove Mutual — Leeds"] == "paragraph"
+    assert kinds["Designed the multi-region failover for the claims platform"] == "list_item"
+
+
+def test_ingest_layout_a_first_line_indent_beside_a_bulleted_list_still_joins() -> None:
+    lines = [
+        line("Flexible work hours.", 87, 700, x1=186, bullet=True, text_x0=97),
+        line("Tech Solutions is proud to be an equal opportunity employer and", 87, 680,
+             x1=540),
+        line("to creating an inclusive environment.", 72, 668, x1=309),
+        line("A line at the margin that reaches the right edge of the column text", 72, 640,
+             x1=540),
+    ]
+    texts = [b.text for b in build_blocks(lines)]
+    assert "employer and to creating an inclusive environment." in texts[1]
+
+
 def test_ingest_layout_a_sidebar_line_takes_no_partner_across_the_gutter() -> None:
     lines = [
         line("Certified Kubernetes Administrator", 20, 600, box=1, x1=170),

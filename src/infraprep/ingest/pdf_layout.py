@@ -308,6 +308,19 @@ class _Geometry:
             return 0.0
         return line.x0 - base.x0
 
+    def beside_glyph_bullets(self, line: PdfLine) -> bool:
+        """Whether bulleted lines a few lines away start where this glyph-less one does.
+
+        "Ashgrove Mutual — Leeds" under a title set further left starts at the bullets'
+        glyphs: that list marks its items with glyphs, so this line is none of them.
+        """
+        reach = 3 * line.height
+        return any(
+            o.bullet and o is not line and abs(o.x0 - line.x0) <= 2
+            and abs(o.bottom - line.bottom) <= reach
+            for o in self.by_page[line.page]
+        )
+
     def is_full(self, line: PdfLine, loose: bool = False) -> bool:
         """Whether the line reaches its column's right edge.
 
@@ -411,7 +424,8 @@ def build_blocks(lines: list[PdfLine]) -> list[TextBlock]:
                 prev = line
                 continue
         indent = geometry.indent(line)
-        indented = not line.bullet and _MIN_INDENT < indent <= _MAX_INDENT
+        indented = (not line.bullet and _MIN_INDENT < indent <= _MAX_INDENT
+                    and not geometry.beside_glyph_bullets(line))
         # An item of a glyph-less list starts where the previous item started.
         next_item = (kind == "list_item" and first is not None and not glyph_item
                      and abs(line.x0 - first.x0) <= 2 and not _is_heading(line, rel))
@@ -426,7 +440,9 @@ def build_blocks(lines: list[PdfLine]) -> list[TextBlock]:
             first_indent = indent if indented else 0.0
         elif kind == "paragraph" and first is not None and prev is not None and same_font \
                 and (prev.box == line.box or geometry.is_full(prev, loose=True)):
-            if abs(line.x0 - prev.x0) <= 3 and _wrapped(geometry, prev, line):
+            # the second line of a paragraph with a first-line indent returns to the margin
+            outdented = prev is first and line.x0 < first.x0 - _MIN_INDENT
+            if (abs(line.x0 - prev.x0) <= 3 or outdented) and _wrapped(geometry, prev, line):
                 current[-1] = join_wrapped(current[-1], line.text, vocabulary)
             else:
                 current.append(line.text)
