@@ -1040,3 +1040,26 @@ def test_positions_a_tables_column_labels_are_never_the_employer():
     )
     (job,) = parse_profile(text_document(cv), TODAY).positions
     assert (job.title, job.company) == ("Lead DevOps Engineer", "Marrowgate Retail Group")
+
+
+def test_parse_positions_the_employer_under_the_title_and_dates():
+    """A two-page PDF template prints title, dates, then "Employer — City" (set 7):
+    the employer line was read as nothing, and every position lost its company."""
+    cv = """Professional Experience
+Principal Site Reliability Engineer
+Mar 2022 – Present
+Ashgrove Mutual — Leeds
+- Lead a reliability group of six engineers supporting 140 services
+Senior Site Reliability Engineer
+Aug 2018 – Feb 2022
+Coldharbour Freight Systems — Manchester
+- Moved the tracking and dispatch platform to Kubernetes on GCP
+Systems Engineer
+Sep 2015 – Jul 2018
+Ran a fleet of 400 CentOS and Debian servers for hosting customers.
+"""
+    assert _positions(cv) == [
+        ("Principal Site Reliability Engineer", "Ashgrove Mutual", "2022-03", "present"),
+        ("Senior Site Reliability Engineer", "Coldharbour Freight Systems", "2018-08", "2022-02"),
+        ("Systems Engineer", None, "2015-09", "2018-07"),
+    ]

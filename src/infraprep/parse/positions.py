@@ -41,6 +41,7 @@ from infraprep.parse.position_header import (
     is_aside_field,
     is_named,
     is_named_field,
+    names_an_organisation,
     reads_as_sentence,
     split_title_company,
     trim_part,
@@ -207,6 +208,32 @@ def _title_below(
     return None
 
 
+def _company_below(
+    lines: list[Line], ranges: list[DateRange | None], start: int, anchor: int
+) -> int | None:
+    """ "Principal SRE / Mar 2022 – Present / Ashgrove Mutual — Leeds": the header above
+    names a role and no employer, and the line right under the dates names one. Its
+    index, if any."""
+    above = [ln.text for ln in lines[start:anchor]]
+    below = anchor + 1
+    if below >= len(lines) or not ROLE_WORDS.search(" ".join(above)):
+        return None
+    if split_title_company(above)[1] is not None:
+        return None
+    line = lines[below]
+    if (
+        is_header_line(line, below=True)
+        and ranges[below] is None
+        and len(line.text.split()) <= 8
+        and not ROLE_WORDS.search(line.text)
+        and names_an_organisation(line.text)
+        and not reads_as_sentence(line.text)
+        and not any(ranges[below + 1 : below + 3])  # it heads the next entry
+    ):
+        return below
+    return None
+
+
 def _heads_next_dates(lines: list[Line], ranges: list[DateRange | None], index: int) -> bool:
     """Whether the line stands right over a date line of its own (past page furniture)."""
     for j in range(index + 1, min(index + 3, len(lines))):
@@ -305,7 +332,9 @@ def _headers(lines: list[Line]) -> list[_Header]:
                 and (above := _header_over_a_bullet(lines, ranges, a, consumed))
             ):
                 start = above
-        elif (below := _title_below(lines, ranges, start, a)) is not None:
+        elif (below := _title_below(lines, ranges, start, a)) is not None or (
+            below := _company_below(lines, ranges, start, a)
+        ) is not None:
             end = below
         headers.append(_Header(start, a, end, date))
         headers_above = start < a
