@@ -1063,3 +1063,55 @@ Ran a fleet of 400 CentOS and Debian servers for hosting customers.
         ("Senior Site Reliability Engineer", "Coldharbour Freight Systems", "2018-08", "2022-02"),
         ("Systems Engineer", None, "2015-09", "2018-07"),
     ]
+
+
+def test_parse_positions_an_employer_line_with_its_span_over_three_promotions():
+    cv = """EXPERIENCE
+Brackenridge Bank plc — Edinburgh | Jun 2017 – Present
+Staff Platform Engineer | Apr 2022 – Present
+- Set the technical direction of the internal developer platform used by 600 engineers
+Senior Platform Engineer | Mar 2019 – Mar 2022
+- Led a squad of five building the EKS platform
+Platform Engineer | Jun 2017 – Feb 2019
+- Built the bank's first Kubernetes clusters on premises
+"""
+    assert _positions(cv) == [
+        ("Staff Platform Engineer", "Brackenridge Bank plc", "2022-04", "present"),
+        ("Senior Platform Engineer", "Brackenridge Bank plc", "2019-03", "2022-03"),
+        ("Platform Engineer", "Brackenridge Bank plc", "2017-06", "2019-02"),
+    ]
+
+
+def test_parse_positions_a_contractor_s_dated_clients_are_projects_of_the_contract():
+    cv = """EXPERIENCE
+Contract DevOps Engineer — Ferris Cloud Consulting Ltd | Jan 2016 – May 2017
+Client: Marlow & Strand Insurance, London — AWS landing zone | Jan 2016 – Aug 2016
+- Designed the multi-account AWS landing zone and the network hub
+Client: Dunelm Ridge Energy, Newcastle — CI/CD modernisation | Sep 2016 – May 2017
+- Replaced a hand-maintained Jenkins server with GitLab CI runners
+Systems Administrator — University of Glenfarrow | Aug 2013 – Dec 2015
+- Administered 120 RHEL and Windows servers
+"""
+    profile = parse_profile(text_document(cv), TODAY)
+    assert [(p.title, p.start) for p in profile.positions] == [
+        ("Contract DevOps Engineer", "2016-01"),
+        ("Systems Administrator", "2013-08"),
+    ]
+    contract = profile.positions[0].bullets
+    assert any("landing zone" in b for b in contract) and any("GitLab CI" in b for b in contract)
+
+
+def test_parse_positions_dated_volunteer_roles_count_as_positions_not_as_years_of_work():
+    cv = """Experience
+Site Reliability Engineer, Acme Cloud, Mar 2021 – Present
+- Carried the pager for a 40-service platform on EKS
+Volunteering
+Trustee, Leith Coding Club, 2012 – 2016
+- Ran the club's laptops and its online sessions
+"""
+    profile = parse_profile(text_document(cv), TODAY)
+    assert [(p.title, p.company) for p in profile.positions] == [
+        ("Site Reliability Engineer", "Acme Cloud"),
+        ("Trustee", "Leith Coding Club"),
+    ]
+    assert profile.years_experience is not None and profile.years_experience < 6

@@ -510,7 +510,9 @@ def read_positions(lines: list[Line]) -> tuple[list[Position], frozenset[int]]:
         n
         for n, h in enumerate(headers[:-1])
         if h.end == h.anchor
-        and h.start < h.anchor
+        # a name above the dates, or beside them ("Brackenridge Bank plc — Edinburgh |
+        # Jun 2017 – Present" over "Staff Platform Engineer | Apr 2022 – Present")
+        and (h.start < h.anchor or h.known is None)
         and (
             headers[n + 1].start == h.end + 1
             # one line describing the employer may stand between it and its first role

@@ -16,7 +16,7 @@ from infraprep.parse.lines import Line, numbered_lines
 from infraprep.parse.metrics import metrics_in
 from infraprep.parse.position_header import ROLE_WORDS
 from infraprep.parse.position_lines import DEGREE_NAMES
-from infraprep.parse.position_undated import undated_positions
+from infraprep.parse.position_undated import is_service_heading, undated_positions
 from infraprep.parse.positions import read_positions
 from infraprep.parse.sections import (
     CV_SECTIONS,
@@ -129,8 +129,20 @@ def parse_profile(doc: Document, today: dt.date) -> Profile:
     experience = [body for name, _h, body in sections if name == "experience"] or [
         [ln for name, _h, body in sections if name in ("top", "summary", "projects") for ln in body]
     ]
+    # dated roles under a volunteer or service heading are positions as well
+    # ("Volunteering & Memberships / Mentor, CodeBridge Leeds — 2019 – Present")
+    service = [
+        body
+        for name, head, body in sections
+        if name not in ("experience", "education") and head is not None and is_service_heading(head)
+    ]
     readings = [read_positions(body) for body in experience]
     positions = [p for found, _ in readings for p in found]
+    # the years of experience are of work: a student's clubs add none
+    work_ranges = [(p.start, p.end) for p in positions if p.start and p.end]
+    if positions:
+        readings += [read_positions(body) for body in service]
+        positions = [p for found, _ in readings for p in found]
     if not positions:
         # the jobs sit under a heading we did not read as experience (two-column
         # layouts mix sections); dated lines under Education are still studies
@@ -151,7 +163,7 @@ def parse_profile(doc: Document, today: dt.date) -> Profile:
         for tech in canonical_technologies(line.text):
             tech_lines.setdefault(tech, line.no)
     metrics = [m for p in positions for b in p.bullets for m in metrics_in(b)]
-    ranges = [(p.start, p.end) for p in positions if p.start and p.end]
+    ranges = work_ranges or [(p.start, p.end) for p in positions if p.start and p.end]
     name = _name(lines)
     headline = None
     if name:
