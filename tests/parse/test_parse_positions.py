@@ -1115,3 +1115,14 @@ Trustee, Leith Coding Club, 2012 – 2016
         ("Trustee", "Leith Coding Club"),
     ]
     assert profile.years_experience is not None and profile.years_experience < 6
+
+
+def test_parse_positions_other_roles_is_a_heading_not_a_title():
+    cv = """Experience
+Site Reliability Engineer, Acme Cloud, Mar 2021 – Present
+- Carried the pager for a 40-service platform on EKS
+OTHER ROLES
+Trustee, Leith Coding Club | 2020 – Present
+- Board member of a charity running free coding clubs
+"""
+    assert _positions(cv)[1] == ("Trustee", "Leith Coding Club", "2020", "present")

@@ -187,6 +187,9 @@ CV_SECTIONS: dict[str, tuple[str, ...]] = {
         "academic positions",
         "teaching experience",
         "research experience",
+        "other roles",
+        "other positions",
+        "additional roles",
     ),
     "education": (
         "education",
