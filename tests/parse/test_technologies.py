@@ -193,3 +193,9 @@ def test_technologies_a_verb_right_before_a_name_is_not_a_list():
 
     assert canonical_technologies("We work to make GitLab a responsive platform.") == ("GitLab",)
     assert "Make" in canonical_technologies("Builds use Make, Bazel and Docker.")
+
+
+def test_technologies_a_kubelet_is_kubernetes_work():
+    assert "Kubernetes" in canonical_technologies(
+        "Wrote a Go operator that cordons and drains nodes with a failing kubelet"
+    )

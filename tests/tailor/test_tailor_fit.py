@@ -844,3 +844,38 @@ def test_fit_each_duty_gets_the_cv_line_nearest_it_and_the_score_ignores_duties(
     assert duty_rows[2].status == "gap" and duty_rows[2].cv is None
     assert with_duties.score == plain.score
     assert "2 of the posting's 3 duties have a CV line near them" in with_duties.explanation
+
+
+def test_fit_interviewing_is_answered_by_the_interview_loop_not_by_leading(kb):
+    cv = _one_job(
+        "Staff Engineer — Harbour",
+        "Tech lead, service mesh team (5 eng): Envoy data plane and an xDS control plane in Go",
+        "Infra interview loop: ~60 interviews, rewrote the systems design question",
+    )
+    row = _fit_row(kb, cv, "Participate in technical interviews for the Infrastructure team")
+    assert "interview loop" in row.cv.text
+
+
+def test_fit_what_the_people_served_want_is_not_asked_of_the_candidate(kb):
+    """ "Mentorship to IT Analysts who have an interest in IaC": a Terraform bullet is not
+    mentoring, though the ask names IaC."""
+    cv = _one_job(
+        "Linux Systems Administrator — Glenfarrow University",
+        "Wrote the Terraform for our AWS accounts, including the VPCs and the VPN to campus",
+        "Mentored two service desk analysts into junior sysadmin posts",
+    )
+    ask = (
+        "Provide mentorship to IT System Administrators and IT Analysts who have an "
+        "interest in infrastructure and IaC."
+    )
+    assert "Mentored two" in _fit_row(kb, cv, ask).cv.text
+
+
+def test_fit_a_leader_who_built_platforms_still_asks_for_the_platforms(kb):
+    cv = _one_job(
+        "Platform Lead — Harbour",
+        "Led the team of five that runs the shared CI runners",
+        "Built the Kubernetes platform on EKS that 40 teams deploy to",
+    )
+    row = _fit_row(kb, cv, "A technical leader who has built Kubernetes platforms")
+    assert "Kubernetes platform" in row.cv.text

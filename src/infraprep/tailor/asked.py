@@ -120,6 +120,10 @@ def stems(text: str) -> set[str]:
     return {_SUFFIX.sub("", w)[:6] for w in words if w not in _STOP}
 
 
+# "mentorship to IT Analysts who ...", "support for teams who ...": the people served
+_WHO = re.compile(r"\b(?:to|for|with)\s+(?:[\w-]+\s+){0,8}?(?P<who>who|whom)\b", re.IGNORECASE)
+
+
 class Asked:
     """What one requirement asks for, worked out once before scanning the CV."""
 
@@ -135,6 +139,13 @@ class Asked:
             if m.canonical in req.technologies
             or not re.search(r"\bthe\s+$", req.text[: m.start], re.IGNORECASE)
         ]
+        # "Provide mentorship to IT Analysts who have an interest in IaC": what the people
+        # the work is for know or want is no technology asked of the candidate
+        who = _WHO.search(req.text)
+        ends = len(req.text)
+        if who and needs.matcher and needs.matcher.spans(req.text[: who.start("who")]):
+            ends = who.start("who")
+            matches = [m for m in matches if m.start < ends]
         self.named = tuple(dict.fromkeys(m.canonical for m in matches if m.implied_by is None))
         self.implied = tuple(t for t in req.technologies if t not in self.named)
         # "core web technologies (HTTP, HTML, CSS)": technologies named only in brackets
@@ -149,7 +160,7 @@ class Asked:
         self.examples_only = bool(self.named) and bracketed
         self.masked = _masked(req.text, matches)
         # where each competency is named in the requirement's own words
-        self.spans = needs.matcher.spans(self.masked) if needs.matcher else []
+        self.spans = needs.matcher.spans(self.masked[:ends]) if needs.matcher else []
         # "configuration management systems like Chef and Ansible": the work, then tools
         # as examples of it; a bullet doing the work with another tool answers it
         cue = _EXAMPLES_CUE.search(req.text)
@@ -159,7 +170,7 @@ class Asked:
             and any(start < cue.start() for start, _, _ in self.spans)
             and all(m.start >= cue.end() for m in matches if m.implied_by is None)
         )
-        self.competencies = _own_competencies(req, self.spans, self.masked)
+        self.competencies = _own_competencies(req, self.spans, self.masked[:ends])
         # "Go fundamentals (e.g., concurrency, unit testing)": the competencies are only
         # examples of what knowing the named technology covers
         # "a cloud data warehouse": the competency says which kind of the named thing
