@@ -9,6 +9,7 @@ certifications, logistics).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -110,14 +111,18 @@ _STOP = frozenset(
 )
 
 
-def words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z0-9+#.-]{2,}", text.lower()) if w not in _STOP}
+def words(text: str) -> frozenset[str]:
+    return frozenset(
+        w for w in re.findall(r"[a-z][a-z0-9+#.-]{2,}", text.lower()) if w not in _STOP
+    )
 
 
-def stems(text: str) -> set[str]:
+# a report asks every CV line's stems once per requirement and duty: keep them
+@functools.lru_cache(maxsize=4096)
+def stems(text: str) -> frozenset[str]:
     """Crude stems, so "responding" meets "response" and "tests" meets "test-driven"."""
     words = re.findall(r"[a-z][a-z0-9+#]{2,}", text.lower())
-    return {_SUFFIX.sub("", w)[:6] for w in words if w not in _STOP}
+    return frozenset(_SUFFIX.sub("", w)[:6] for w in words if w not in _STOP)
 
 
 # "mentorship to IT Analysts who ...", "support for teams who ...": the people served

@@ -168,19 +168,17 @@ def _rank(asked: Asked, line: CvLine, score: float) -> tuple[float, ...]:
 
 def _shown_by_named_tools(asked: Asked, line: CvLine) -> frozenset[str]:
     """Specialities the line shows through a tool the requirement names for them."""
-    techs = set(line.technologies)
-    return frozenset(comp for comp, tools in asked.named_for.items() if tools & techs)
+    if not asked.named_for:
+        return frozenset()
+    return frozenset(
+        comp for comp, tools in asked.named_for.items() if not tools.isdisjoint(line.technologies)
+    )
 
 
 def _line_score(asked: Asked, line: CvLine) -> tuple[float, tuple[str, ...]]:
     req = asked.req
     wanted = asked.wanted
-    have = (
-        set(line.technologies)
-        | set(line.competencies)
-        | line.by_kind
-        | _shown_by_named_tools(asked, line)
-    )
+    have = line.shows | _shown_by_named_tools(asked, line)
     matched = tuple(k for k in wanted if k in have)
     if asked.degree and DEGREE.search(line.text):
         if asked.advanced_degree and not ADVANCED_DEGREE.search(line.text):

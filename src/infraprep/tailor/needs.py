@@ -8,6 +8,7 @@ show ranks first; one the CV already proves ranks last.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -43,11 +44,17 @@ class CvLine:
     def is_bullet(self) -> bool:
         return self.position is not None
 
-    @property
+    @functools.cached_property
     def by_kind(self) -> frozenset[str]:
         """Competencies its technologies show by their kind: OPA Gatekeeper is security
         work, Helm on EKS cloud work, though no word of the line says so."""
         return kinds_shown(self.categories)
+
+    @functools.cached_property
+    def shows(self) -> frozenset[str]:
+        """Every technology and competency the line shows, asked of it for each
+        requirement and duty of a report."""
+        return frozenset((*self.technologies, *self.competencies, *self.by_kind))
 
     def evidence(self, note: str = "shows") -> Evidence:
         return Evidence(source="cv", text=self.text, line=self.no, note=note)
