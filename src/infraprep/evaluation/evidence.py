@@ -32,9 +32,9 @@ def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
             stories.total += len(plan.behavioural)
             stories.correct += sum(1 for q in plan.behavioural if q.story)
         for prefix, want in pair["links"].items():
-            row = next(
-                (r for r in plan.fit.rows if r.requirement.lower().startswith(prefix.lower())), None
-            )
+            # the posting's own spacing ("practices -  High") is collapsed in its lines
+            key = _spaced(prefix)
+            row = next((r for r in plan.fit.rows if _spaced(r.requirement).startswith(key)), None)
             links.total += 1
             if row is None:
                 links.misses.append(f"{pair['cv']}: requirement not found: {prefix}")
@@ -52,6 +52,10 @@ def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
                     f"(want {want!r})"
                 )
     return [tuned, *([held_out] if held_out.total else []), stories]
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def report_overlap(fixtures: Path, kb: KnowledgeBase, cv: str, jd_a: str, jd_b: str) -> float:
