@@ -661,3 +661,42 @@ def test_parse_posting_years_written_as_a_word_and_a_digit_or_singular(kb):
         "At least 1 year of on-call experience",
     )
     assert [r.years for r in posting.requirements] == [1, 1]
+
+
+def test_parse_posting_a_link_s_address_is_not_part_of_the_requirement(kb):
+    jd = """# Software Engineer - Frontend
+
+We build the code search that thousands of developers use every day.
+
+## Requirements
+
+- Experience in writing [SPAs](https://en.wikipedia.org/wiki/Single-page_application) using React.
+- Contributions to the [Prometheus project](https://github.com/prometheus).
+"""
+    texts = [r.text for r in parse_posting(text_document(jd), kb).requirements]
+    assert texts == [
+        "Experience in writing SPAs using React.",
+        "Contributions to the Prometheus project.",
+    ]
+
+
+def test_parse_posting_a_lead_in_to_the_objectives_is_no_duty(kb):
+    """18F pages open their objectives with "Within the first 6-12 months after hiring,
+    you'll accomplish these objectives:"; it asks nothing, and "after hiring" is no
+    interviewing."""
+    jd = """# Resource Manager
+
+18F partners with agencies to improve the user experience of government services.
+
+## Key Objectives
+
+Within the first 6-12 months after hiring, you'll accomplish these objectives:
+
+- Design and operate a system for managing resource capacity and allocation.
+- Manage customer feedback projects, including:
+"""
+    p = parse_posting(text_document(jd), kb)
+    texts = [r.text for r in (*p.requirements, *p.responsibilities)]
+    assert not any(t.startswith("Within the first") for t in texts)
+    assert any(t.startswith("Design and operate a system") for t in texts)
+    assert not any("hiring" in r.competencies for r in p.requirements)

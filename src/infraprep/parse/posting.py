@@ -212,8 +212,16 @@ def _areas_asked(body: list[Line]) -> set[int]:
     return {line.no for line in areas} if len(areas) >= 3 and 2 * asking >= len(areas) else set()
 
 
+# a lead-in pointing at the list below it, asking nothing itself ("Manage feedback
+# projects, including:" asks, and stays)
+_POINTS_BELOW = re.compile(r"\b(?:these|the following|following|below)\b[^:]{0,40}:$", re.I)
+# "writing [SPAs](https://en.wikipedia.org/...) using React" reads "SPAs (https://...)"
+_INLINE_URL = re.compile(r"\s*\((?:https?://|www\.)[^()\s]*\)")
+
+
 def _requirement(line: Line, kind: str, section: str, kb: KnowledgeBase) -> Requirement:
-    text = line.text
+    # a link's address is for the page's reader, not part of what the line asks
+    text = _INLINE_URL.sub("", line.text)
     # "At least 2 years in AWS. A certification is nice to have": the cue in a later
     # sentence is about that sentence, not the line
     if kind == "must" and _NICE_CUES.search(first_sentence(text)):
@@ -287,6 +295,12 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
                     kind = "nice"  # the list after this lead-in is nice-to-have
                 if first_sentence(text) == text:
                     continue  # a lead-in; "To qualify, you must ... It is defined as:" is not
+            elif (
+                name == "responsibilities"
+                and line.kind != "list_item"
+                and _POINTS_BELOW.search(text)
+            ):
+                continue  # "Within the first 6-12 months, you'll accomplish these objectives:"
 
             if line.is_heading and len(text.split()) <= 3:
                 continue  # "#### Collaboration and Communication" labels the lines after it
