@@ -1126,3 +1126,15 @@ Trustee, Leith Coding Club | 2020 – Present
 - Board member of a charity running free coding clubs
 """
     assert _positions(cv)[1] == ("Trustee", "Leith Coding Club", "2020", "present")
+
+
+def test_parse_positions_a_volunteer_bullet_holding_role_dates_and_what_was_done():
+    cv = """## Experience
+### Site Reliability Engineer, Acme Cloud
+2019 – Present
+- Carried the pager for a 40-service platform
+## Volunteering & Memberships
+- Mentor, CodeBridge Leeds — 2019 – Present. Weekly evening sessions teaching Linux and Git.
+- Member, British Computer Society (MBCS).
+"""
+    assert _positions(cv)[1] == ("Mentor", "CodeBridge Leeds", "2019", "present")

@@ -78,7 +78,7 @@ class _Header:
 def _is_prose(text: str, date: DateRange) -> bool:
     """A date inside a long sentence ("Google Transition (2009 - 2014) Served on ...")
     dates a project or an award, not a job."""
-    if _lead_in(text, date) is not None:
+    if _lead_in(text, date) is not None or _header_before(text, date) is not None:
         return False
     rest = f"{text[: date.span[0]]} {text[date.span[1] :]}"
     return len(rest.split()) > _MAX_HEADER_WORDS
@@ -107,6 +107,19 @@ def _lead_in(text: str, date: DateRange) -> str | None:
     if head and head[0].lower() in _FUNCTION_WORDS:
         return None  # "1979-1983: During four years of Articles ..." is a sentence
     return " ".join(head).rstrip(".,;") or None
+
+
+def _header_before(text: str, date: DateRange) -> str | None:
+    """ "Mentor, CodeBridge Leeds — 2019 – Present. Weekly evening sessions ...": a role
+    and its organisation, the dates, then a sentence about the work. The header, when the
+    words before the dates are few and name a role."""
+    before = text[: date.span[0]].strip(" —–-|,(")
+    after = text[date.span[1] :].lstrip(" )")
+    if not after.startswith((". ", ": ")) or not before:
+        return None
+    if len(before.split()) > 8 or not ROLE_WORDS.search(before) or reads_as_sentence(before):
+        return None
+    return before
 
 
 _FUNCTION_WORDS = frozenset(
@@ -447,14 +460,18 @@ def read_positions(lines: list[Line]) -> tuple[list[Position], frozenset[int]]:
     group: str | None = None  # the company heading a group of roles
     for n, h in enumerate(headers):
         anchor = lines[h.anchor]
-        rest = _lead_in(anchor.text, h.date) or (
-            f"{anchor.text[: h.date.span[0]]} {anchor.text[h.date.span[1] :]}"
+        before = _header_before(anchor.text, h.date)
+        rest = (
+            _lead_in(anchor.text, h.date)
+            or before
+            or f"{anchor.text[: h.date.span[0]]} {anchor.text[h.date.span[1] :]}"
         )
         rest = trim_part(re.sub(r"\(\s*\)", " ", rest))
         texts = [lines[i].text for i in range(h.start, h.anchor) if not is_skippable(lines[i])]
         # a bullet's words after its dates are its own, unless they are only a role
-        # ("- 2022 – now Staff Cloud Engineer", a promotion listed under its employer)
-        if len(rest) > 2 and (anchor.kind != "list_item" or _only_a_role(rest)):
+        # ("- 2022 – now Staff Cloud Engineer", a promotion listed under its employer) or
+        # the bullet is the whole entry ("- Mentor, CodeBridge — 2019 – Present. ...")
+        if len(rest) > 2 and (anchor.kind != "list_item" or _only_a_role(rest) or before):
             texts.append(rest)
         texts.extend(lines[i].text for i in range(h.anchor + 1, h.end + 1))
         title, company = (
