@@ -61,3 +61,22 @@ def test_stories_a_position_without_a_title_is_named_by_its_employer_or_dates():
     assert position_label(Position(title=UNTITLED, company="Acme")) == "your role at Acme"
     untitled = Position(title=UNTITLED, start="2016", end="2019")
     assert position_label(untitled) == "your 2016–2019 role"
+
+
+def test_stories_the_bullet_with_more_of_the_question_s_cues_is_its_story(kb):
+    """Both bullets are about cost, and the tagging one comes first; the one that cut
+    the bill, naming rightsizing and Savings Plans, is the story of a cost cut."""
+    from helpers import text_document
+    from infraprep.tailor.needs import cv_lines
+
+    cv = """Ana Ruiz
+## Experience
+Cloud Cost Engineer — Kestrel Market
+Jan 2021 – Present
+- Own tagging and cost allocation for 14 AWS accounts; untagged spend fell from 30% to 4%
+- Cut the AWS bill by 31% over 2023: rightsizing RDS, gp2 to gp3, and Savings Plans
+"""
+    profile = parse_profile(text_document(cv), TODAY)
+    question = next(q for q in kb.questions if q.id == "beh-cloud-cost-cut")
+    story = assign_stories([question], cv_lines(profile, kb))[question.id]
+    assert story is not None and story.bullet.startswith("Cut the AWS bill")
