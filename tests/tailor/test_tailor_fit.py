@@ -879,3 +879,18 @@ def test_fit_a_leader_who_built_platforms_still_asks_for_the_platforms(kb):
     )
     row = _fit_row(kb, cv, "A technical leader who has built Kubernetes platforms")
     assert "Kubernetes platform" in row.cv.text
+
+
+def test_fit_the_employer_s_own_product_is_where_a_duty_happens_not_a_skill(kb):
+    """Teleport's "Re-writing portions of the core Teleport product to enable our goals
+    for the cloud product" asks no Teleport of the candidate and no cloud work: the
+    example CV's incident bullet was its "partly" answer, missing Teleport."""
+    from helpers import FIXTURES
+    from infraprep.ingest import read_path
+
+    posting = parse_posting(read_path(FIXTURES / "jd/teleport/sre.md"), kb)
+    profile = parse_profile(read_path(FIXTURES / "eval/cv-sre-two-column.pdf"), TODAY)
+    fit = assess_fit(posting, profile, compute_needs(posting, profile, kb))
+    row = next(r for r in fit.rows if r.requirement.startswith("Re-writing portions"))
+    assert row.kind == "duty"
+    assert row.cv is None and "Teleport" not in row.missing

@@ -125,6 +125,8 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(_SUFFIX.sub("", w)[:6] for w in words if w not in _STOP)
 
 
+# "the Login.gov infrastructure", "the core Teleport product", "our GitLab instance"
+_THE_PRODUCT = re.compile(r"\b(?i:the|our)\s+(?:[a-z][\w-]*\s+){0,2}$")
 # "mentorship to IT Analysts who ...", "support for teams who ...": the people served
 _WHO = re.compile(r"\b(?:to|for|with)\s+(?:[\w-]+\s+){0,8}?(?P<who>who|whom)\b", re.IGNORECASE)
 
@@ -142,7 +144,7 @@ class Asked:
             m
             for m in matches
             if m.canonical in req.technologies
-            or not re.search(r"\bthe\s+$", req.text[: m.start], re.IGNORECASE)
+            or not _THE_PRODUCT.search(req.text[: m.start])
         ]
         # "Provide mentorship to IT Analysts who have an interest in IaC": what the people
         # the work is for know or want is no technology asked of the candidate
