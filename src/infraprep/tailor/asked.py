@@ -143,8 +143,7 @@ class Asked:
         matches = [
             m
             for m in matches
-            if m.canonical in req.technologies
-            or not _THE_PRODUCT.search(req.text[: m.start])
+            if m.canonical in req.technologies or not _THE_PRODUCT.search(req.text[: m.start])
         ]
         # "Provide mentorship to IT Analysts who have an interest in IaC": what the people
         # the work is for know or want is no technology asked of the candidate
