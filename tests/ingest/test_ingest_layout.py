@@ -216,6 +216,35 @@ def test_ingest_layout_a_first_line_indent_beside_a_bulleted_list_still_joins() 
     assert "employer and to creating an inclusive environment." in texts[1]
 
 
+def test_ingest_layout_europass_labels_stay_beside_what_they_label() -> None:
+    """A Europass CV sets its headings, dates and labels flush right in a left column;
+    read column by column, every heading of the page came before all its entries."""
+    lines = [
+        line("VOLUNTEER WORK", 67, 770, bold=True, box=1, x1=156),
+        line("04/2017 – 12/2020", 76, 749, box=2, x1=156),
+        line("EDUCATION AND TRAINING", 60, 649, bold=True, box=3, x1=156),
+        line("2009 – 2012", 103, 617, box=4, x1=156),
+        line("Mother tongue", 94, 470, box=5, x1=156),
+        line("Other languages", 86, 453, box=9, x1=156),
+        line("Driving licence", 93, 436, box=10, x1=156),
+        line("Volunteer Network Coordinator", 172, 770, bold=True, box=6, x1=330),
+        line("Associação Rede Livre do Bonfim, Porto (Portugal)", 172, 749, box=6, x1=420),
+        line("Designed and maintained a community mesh Wi-Fi network of 60 nodes", 182, 735,
+             box=6, x1=540, bullet=True),
+        line("Organised monthly install days and trained 25 volunteers", 182, 721, box=6,
+             x1=500, bullet=True),
+        line("Licenciatura (BSc) in Telecommunications", 172, 649, bold=True, box=7, x1=420),
+        line("Instituto Superior de Engenharia, Porto", 172, 617, box=7, x1=400),
+        line("Portuguese", 172, 470, box=8, x1=230),
+        line("English (C1), Spanish (B2)", 172, 453, box=8, x1=300),
+        line("B", 172, 436, box=8, x1=179),
+    ]
+    texts = "\n".join(b.text for b in build_blocks(lines))
+    assert texts.index("VOLUNTEER WORK") < texts.index("Volunteer Network Coordinator")
+    assert texts.index("Organised monthly") < texts.index("EDUCATION AND TRAINING")
+    assert texts.index("Mother tongue") < texts.index("Portuguese")
+
+
 def test_ingest_layout_a_sidebar_line_takes_no_partner_across_the_gutter() -> None:
     lines = [
         line("Certified Kubernetes Administrator", 20, 600, box=1, x1=170),

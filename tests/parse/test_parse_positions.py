@@ -1138,3 +1138,15 @@ def test_parse_positions_a_volunteer_bullet_holding_role_dates_and_what_was_done
 - Member, British Computer Society (MBCS).
 """
     assert _positions(cv)[1] == ("Mentor", "CodeBridge Leeds", "2019", "present")
+
+
+def test_parse_positions_a_title_starting_with_a_section_s_name_opens_no_section():
+    """The Europass file's "Volunteer Network Coordinator" heading, under "VOLUNTEER
+    WORK", began with a section's name and opened an "other" section of its own."""
+    from helpers import FIXTURES
+    from infraprep.ingest import read_path
+
+    profile = parse_profile(read_path(FIXTURES / "cv/layouts/left-date-column.pdf"), TODAY)
+    assert ("Volunteer Network Coordinator", "2017-04") in [
+        (p.title, p.start) for p in profile.positions
+    ]

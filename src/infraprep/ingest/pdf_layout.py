@@ -225,6 +225,7 @@ def _page_in_columns(lines: list[PdfLine]) -> list[PdfLine]:
         return lines
     height = max(ln.top for ln in lines) - min(ln.bottom for ln in lines)
     best: tuple[int, float] | None = None
+    labelled = False
     for split in sorted({ln.x0 for ln in lines}):
         left = [ln for ln in lines if ln.x1 <= split]
         right = [ln for ln in lines if ln.x0 >= split]
@@ -233,6 +234,9 @@ def _page_in_columns(lines: list[PdfLine]) -> list[PdfLine]:
             continue
         if any(sum(_is_date_only(ln.text) for ln in c) * 2 >= len(c) for c in (left, right)):
             continue  # right-aligned dates beside short lines: a gutter, not a column
+        if _label_gutter(left):
+            labelled = True  # Europass: headings, dates and labels flush right beside the text
+            continue
         columns_top = max(ln.top for ln in (*left, *right))
         if any(ln.bottom < columns_top - 2 for ln in crossing):
             continue  # a line crosses the gutter below the head: one column after all
@@ -241,6 +245,9 @@ def _page_in_columns(lines: list[PdfLine]) -> list[PdfLine]:
             continue
         if best is None or min(len(left), len(right)) > best[0]:
             best = (min(len(left), len(right)), split)
+    if best is None and labelled:
+        # each label beside what it labels: the page read row by row, top down
+        return sorted(lines, key=lambda ln: (-round(ln.top), ln.x0))
     if best is None:
         return lines
     split = best[1]
@@ -248,6 +255,17 @@ def _page_in_columns(lines: list[PdfLine]) -> list[PdfLine]:
     left = [ln for ln in lines if ln.x1 <= split]
     right = [ln for ln in lines if ln.x0 >= split]
     return [*head, *left, *right]
+
+
+def _label_gutter(column: list[PdfLine]) -> bool:
+    """Whether a left column is short labels all ending at one right edge ("WORK
+    EXPERIENCE", "03/2019 – present", "Mother tongue"), each beside what it labels:
+    read column by column, every heading of a page would come before its entries.
+    A sidebar is set flush left, and its lines end where they end."""
+    return (
+        all(len(ln.text.split()) <= 4 for ln in column)
+        and max(ln.x1 for ln in column) - min(ln.x1 for ln in column) <= 2
+    )
 
 
 def _merge_split_lines(lines: list[PdfLine]) -> list[PdfLine]:

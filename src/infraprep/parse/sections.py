@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from infraprep.parse.lines import Line
+from infraprep.parse.position_header import ENDS_WITH_ROLE
 
 JD_SECTIONS: dict[str, tuple[str, ...]] = {
     "about": (
@@ -394,6 +395,17 @@ def jd_heading_section(line: Line) -> str | None:
 _ENTRY_LABELS = ("skills", "projects")
 
 
+_CV_HEADINGS = frozenset(h for heads in CV_SECTIONS.values() for h in heads)
+
+
+def _cv_section(line: Line) -> str | None:
+    """The CV section a line opens. A heading that only starts with a section's name
+    and ends with a person ("Volunteer Network Coordinator") is a role's title."""
+    name = section_of(line, CV_SECTIONS, CV_HEADING_TAILS)
+    titled = _normal(line.text) not in _CV_HEADINGS and ENDS_WITH_ROLE.search(line.text)
+    return None if name is not None and titled else name
+
+
 def cv_heading_classifier(lines: list[Line]) -> Callable[[Line], str | None]:
     """How a CV's headings are read: by ``CV_SECTIONS`` and ``CV_HEADING_TAILS``, except
     a Skills or Projects heading the CV writes more than once.
@@ -402,9 +414,7 @@ def cv_heading_classifier(lines: list[Line]) -> Callable[[Line], str | None]:
     it as a heading would end the experience section at the first job. Other headings
     may repeat: a file of several CVs, a running head.
     """
-    names = [
-        (_normal(line.text), section_of(line, CV_SECTIONS, CV_HEADING_TAILS)) for line in lines
-    ]
+    names = [(_normal(line.text), _cv_section(line)) for line in lines]
     counts = Counter(text for text, name in names if name in _ENTRY_LABELS)
     by_line = {
         line.no: None if counts.get(text, 0) > 1 else name
