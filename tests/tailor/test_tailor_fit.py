@@ -894,3 +894,17 @@ def test_fit_the_employer_s_own_product_is_where_a_duty_happens_not_a_skill(kb):
     row = next(r for r in fit.rows if r.requirement.startswith("Re-writing portions"))
     assert row.kind == "duty"
     assert row.cv is None and "Teleport" not in row.missing
+
+
+def test_fit_the_incidents_the_employer_s_customers_see_ask_for_incident_work(kb):
+    """ "Investigating the outages and incidents our customers experience" asks for
+    incident work; the customers are the employer's, so a bullet about customer sites
+    is not the nearer line."""
+    from helpers import FIXTURES
+    from infraprep.ingest import read_path
+
+    posting = parse_posting(read_path(FIXTURES / "jd/teleport/sre.md"), kb)
+    profile = parse_profile(read_path(FIXTURES / "eval/cv-sre-two-column.pdf"), TODAY)
+    fit = assess_fit(posting, profile, compute_needs(posting, profile, kb))
+    row = next(r for r in fit.rows if r.requirement.startswith("And investigating the outages"))
+    assert "incident response" in row.cv.text
