@@ -881,17 +881,22 @@ def test_fit_a_leader_who_built_platforms_still_asks_for_the_platforms(kb):
     assert "Kubernetes platform" in row.cv.text
 
 
+def _fixture_rows(kb, jd: str, cv: str):
+    """The fit rows of a fixture CV against a fixture posting, read as the CLI reads them."""
+    from helpers import FIXTURES
+    from infraprep.ingest import read_path
+
+    posting = parse_posting(read_path(FIXTURES / jd), kb)
+    profile = parse_profile(read_path(FIXTURES / cv), TODAY)
+    return assess_fit(posting, profile, compute_needs(posting, profile, kb)).rows
+
+
 def test_fit_the_employer_s_own_product_is_where_a_duty_happens_not_a_skill(kb):
     """Teleport's "Re-writing portions of the core Teleport product to enable our goals
     for the cloud product" asks no Teleport of the candidate and no cloud work: the
     example CV's incident bullet was its "partly" answer, missing Teleport."""
-    from helpers import FIXTURES
-    from infraprep.ingest import read_path
-
-    posting = parse_posting(read_path(FIXTURES / "jd/teleport/sre.md"), kb)
-    profile = parse_profile(read_path(FIXTURES / "eval/cv-sre-two-column.pdf"), TODAY)
-    fit = assess_fit(posting, profile, compute_needs(posting, profile, kb))
-    row = next(r for r in fit.rows if r.requirement.startswith("Re-writing portions"))
+    rows = _fixture_rows(kb, "jd/teleport/sre.md", "eval/cv-sre-two-column.pdf")
+    row = next(r for r in rows if r.requirement.startswith("Re-writing portions"))
     assert row.kind == "duty"
     assert row.cv is None and "Teleport" not in row.missing
 
@@ -900,11 +905,6 @@ def test_fit_the_incidents_the_employer_s_customers_see_ask_for_incident_work(kb
     """ "Investigating the outages and incidents our customers experience" asks for
     incident work; the customers are the employer's, so a bullet about customer sites
     is not the nearer line."""
-    from helpers import FIXTURES
-    from infraprep.ingest import read_path
-
-    posting = parse_posting(read_path(FIXTURES / "jd/teleport/sre.md"), kb)
-    profile = parse_profile(read_path(FIXTURES / "eval/cv-sre-two-column.pdf"), TODAY)
-    fit = assess_fit(posting, profile, compute_needs(posting, profile, kb))
-    row = next(r for r in fit.rows if r.requirement.startswith("And investigating the outages"))
+    rows = _fixture_rows(kb, "jd/teleport/sre.md", "eval/cv-sre-two-column.pdf")
+    row = next(r for r in rows if r.requirement.startswith("And investigating the outages"))
     assert "incident response" in row.cv.text

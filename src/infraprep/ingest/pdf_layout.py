@@ -303,9 +303,7 @@ class _Geometry:
     """Per-page answers to "where is this line's column?"."""
 
     def __init__(self, lines: list[PdfLine]) -> None:
-        self.by_page: dict[int, list[PdfLine]] = {}
-        for ln in lines:
-            self.by_page.setdefault(ln.page, []).append(ln)
+        self.by_page = {page[0].page: page for page in _pages(lines)}
 
     def _neighbours(self, line: PdfLine, window: float | None = None) -> list[PdfLine]:
         return [o for o in self.by_page[line.page]

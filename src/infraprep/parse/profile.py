@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from infraprep.errors import EmptyInputError
-from infraprep.models import Contact, Document, Education, Profile
+from infraprep.models import Contact, Document, Education, Position, Profile
 from infraprep.parse.dates import total_years
 from infraprep.parse.lines import Line, numbered_lines
 from infraprep.parse.metrics import metrics_in
@@ -35,6 +35,10 @@ _SKILL_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s/\s)\s*")
 
 
 _FIELD_SEPARATOR = re.compile(r"\s[·|•]\s|\s[-–—]\s|\s{2,}")
+
+
+def _ranges(positions: list[Position]) -> list[tuple[str, str]]:
+    return [(p.start, p.end) for p in positions if p.start and p.end]
 
 
 def is_contact_line(text: str) -> bool:
@@ -137,18 +141,17 @@ def parse_profile(doc: Document, today: dt.date) -> Profile:
         if name not in ("experience", "education") and head is not None and is_service_heading(head)
     ]
     readings = [read_positions(body) for body in experience]
-    positions = [p for found, _ in readings for p in found]
     # the years of experience are of work: a student's clubs add none
-    work_ranges = [(p.start, p.end) for p in positions if p.start and p.end]
-    if positions:
+    work = [p for found, _ in readings for p in found]
+    if work:
         readings += [read_positions(body) for body in service]
-        positions = [p for found, _ in readings for p in found]
-    if not positions:
+    else:
         # the jobs sit under a heading we did not read as experience (two-column
         # layouts mix sections); dated lines under Education are still studies
         others = [ln for name, _h, body in sections if name != "education" for ln in body]
         readings = [read_positions(others)]
-        positions = readings[0][0]
+        work = readings[0][0]
+    positions = [p for found, _ in readings for p in found]
     # roles listed with no dates under a volunteer, service or leadership heading,
     # wherever it stands; never a line a dated position's header already took
     taken = frozenset(
@@ -163,7 +166,7 @@ def parse_profile(doc: Document, today: dt.date) -> Profile:
         for tech in canonical_technologies(line.text):
             tech_lines.setdefault(tech, line.no)
     metrics = [m for p in positions for b in p.bullets for m in metrics_in(b)]
-    ranges = work_ranges or [(p.start, p.end) for p in positions if p.start and p.end]
+    ranges = _ranges(work) or _ranges(positions)
     name = _name(lines)
     headline = None
     if name:

@@ -309,8 +309,9 @@ def match_requirement(
 
 
 # "The Senior IT SRE has all the same responsibilities as ...", "Extends ... plus;"
+# (a lead-in closed by a colon is none either, below)
 _POINTS_AT_OTHER_DUTIES = re.compile(
-    r"\bresponsibilities\b|^extends\b|(?:plus|following)\s*[:;]$", re.IGNORECASE
+    r"\bresponsibilities\b|^extends\b|(?:plus|following)\s*;$", re.IGNORECASE
 )
 
 

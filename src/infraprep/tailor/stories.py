@@ -9,8 +9,10 @@ does not say: it never invents a situation or a result.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from infraprep.knowledge.schema import Question
 from infraprep.models import Star, Story
@@ -71,7 +73,19 @@ def _words(text: str) -> set[str]:
     } - _PROMPT_STOPS
 
 
-def _fit(question: Question, bullet: CvLine, shows: frozenset[str]) -> float:
+@dataclass(frozen=True)
+class _StoryBullet:
+    """A bullet long enough to be a story, with what every question asks of it worked
+    out once: a report weighs each bullet against all 178 behavioural questions."""
+
+    line: CvLine
+    shows: frozenset[str]  # competencies in its words and by its technologies' kind
+    words: frozenset[str]
+    has_metric: bool
+    cues: frozenset[str]  # the cues of any of the questions it holds
+
+
+def _fit(question: Question, bullet: _StoryBullet) -> float:
     """How well a bullet answers a question; 0 when it is no answer.
 
     A question's cues say what makes a bullet its story: "upgraded" or "major
@@ -83,11 +97,11 @@ def _fit(question: Question, bullet: CvLine, shows: frozenset[str]) -> float:
     question about more than one, one more sign (a second one, or a word of the
     prompt). A shared technology alone makes no story.
     """
-    cues = phrase_set(question.cues).found(bullet.text) if question.cues else set()
+    cues = bullet.cues.intersection(phrase_set(question.cues).phrases)
     if question.cues and not cues:
         return 0.0  # checked first: most bullets are no story of most questions
-    shared = [c for c in question.competencies if c in shows]
-    words = _words(question.prompt) & _words(bullet.text)
+    shared = [c for c in question.competencies if c in bullet.shows]
+    words = _prompt_words(question.prompt) & bullet.words
     if not question.cues and (
         not shared or (len(shared) < 2 and not words and len(question.competencies) > 1)
     ):
@@ -95,14 +109,19 @@ def _fit(question: Question, bullet: CvLine, shows: frozenset[str]) -> float:
     # a second cue says more plainly that this is the story asked for ("Cut the AWS bill
     # by 31%: rightsizing ..., Savings Plans" over "untagged spend" for a cost cut)
     bonus = (1.0 + 0.5 * min(len(cues) - 1, 1)) if question.cues else 0.0
-    techs = len(set(question.technologies) & set(bullet.technologies))
+    techs = len(set(question.technologies) & set(bullet.line.technologies))
     return (
         len(shared)
         + bonus
         + 0.5 * min(len(words), 2)
         + 0.25 * techs
-        + (0.5 if metrics_in(bullet.text) else 0.0)
+        + (0.5 if bullet.has_metric else 0.0)
     )
+
+
+@functools.lru_cache(maxsize=512)
+def _prompt_words(prompt: str) -> frozenset[str]:
+    return frozenset(_words(prompt))
 
 
 def answerable(
@@ -111,17 +130,22 @@ def answerable(
     """Ids of the questions some bullet of the CV tells the story of, with a fit above
     ``least`` (fits come in quarters: above 1.9 is a cue and one of the question's
     competencies, or more)."""
-    bullets = _story_bullets(lines)
-    return frozenset(
-        q.id for q in questions if any(_fit(q, b, shows) > least for b, shows in bullets)
-    )
+    bullets = _story_bullets(lines, questions)
+    return frozenset(q.id for q in questions if any(_fit(q, b) > least for b in bullets))
 
 
-def _story_bullets(lines: tuple[CvLine, ...]) -> list[tuple[CvLine, frozenset[str]]]:
-    """The bullets long enough to be a story, each with what it shows: competencies in
-    its words and by its technologies' kind."""
+def _story_bullets(lines: tuple[CvLine, ...], questions: list[Question]) -> list[_StoryBullet]:
+    """The bullets long enough to be a story, each read once for what the questions ask:
+    all their cues are found in one pass over the bullet, not one pass per question."""
+    every_cue = phrase_set(tuple(sorted({c for q in questions for c in q.cues})))
     return [
-        (ln, frozenset(ln.competencies) | ln.by_kind)
+        _StoryBullet(
+            line=ln,
+            shows=frozenset(ln.competencies) | ln.by_kind,
+            words=frozenset(_words(ln.text)),
+            has_metric=bool(metrics_in(ln.text)),
+            cues=frozenset(every_cue.found(ln.text)),
+        )
         for ln in lines
         if ln.is_bullet and len(ln.text.split()) >= 4
     ]
@@ -136,13 +160,13 @@ def assign_stories(
     The best pairs are taken first over all questions, not question by question, so
     an early question does not take the one bullet a later one needed.
     """
-    bullets = _story_bullets(lines)
+    bullets = _story_bullets(lines, questions)
     pairs = sorted(
         (
-            (-score, index, b.no, b)
+            (-score, index, b.line.no, b.line)
             for index, q in enumerate(questions)
-            for b, shows in bullets
-            if (score := _fit(q, b, shows)) > 0
+            for b in bullets
+            if (score := _fit(q, b)) > 0
         ),
         key=lambda pair: pair[:3],
     )
