@@ -149,6 +149,23 @@ We run the authorisation work for systems that 30 agencies put in front of the p
     assert needs.need.get("compliance") and needs.need.get("security")
 
 
+def test_tailor_a_signal_is_shown_for_what_it_is_about_not_for_what_it_involves(kb):
+    """GitLab's monitoring engineer page says nothing of customers or pushback. Before, its
+    one blog-post line (communication) put "Starts from the customer's impact" and two other
+    signals that merely involve communication on the page, each citing that line."""
+    posting = parse_posting(read_path(FIXTURES / "jd/gitlab/monitoring-engineer.md"), kb)
+    plan = build_plan(parse_profile(text_document(SRE_CV), TODAY), posting, kb, today=TODAY)
+    shown = {signal.id for signal in plan.signals}
+    assert "signal-alerts-on-symptoms" in shown
+    assert not shown & {
+        "signal-customer-empathy",
+        "signal-disagrees-with-data",
+        "signal-quantifies-impact",
+    }
+    go_line = next(r for r in posting.requirements if r.text.startswith("Experience writing"))
+    assert "communication" not in go_line.competencies  # writing code is not writing prose
+
+
 def test_tailor_behavioural_questions_follow_the_posting_where_the_cv_has_the_stories(kb, plan):
     """A behavioural question is asked whether or not the CV shows the skill, so what
     the CV already shows weighs less than for concepts; and a question some bullet

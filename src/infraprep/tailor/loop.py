@@ -97,7 +97,9 @@ def weighed_signals(
                 break
         comp_value = sum(needs.need.get(c, 0.0) for c in sig.competencies)
         if not why:
-            why = list(needs.why(sig.competencies, limit=1))
+            # the first competency is what the signal is about; one it merely involves
+            # ("communication" in "Starts from the customer's impact") is no reason to show it
+            why = list(needs.why(sig.competencies[:1], limit=1))
         fam = 1.0 if not sig.families or posting.family in sig.families else 0.4
         lvl = 1.0 if not sig.levels or posting.level in sig.levels else 0.5
         score = (2.0 * min(len(why), 2) + comp_value) * fam * lvl
