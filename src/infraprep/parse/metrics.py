@@ -9,6 +9,13 @@ from __future__ import annotations
 
 import re
 
+# what a count counts: "70 services", "a fleet of 1,200 Linux hosts"
+_COUNTED = (
+    r"(?:engineers|teams|services|servers|hosts|nodes|clusters|customers|users|regions|"
+    r"pipelines|repos|repositories|incidents|alerts|pages|tickets|deploys|deployments|"
+    r"releases|microservices|developers|people|countries|datacenters|data\ centers|"
+    r"databases|instances|vms|machines|requests|builds|jobs)"
+)
 _METRIC = re.compile(
     r"""
     (?:[$€£]\s?\d[\d,.]*\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b)         # money
@@ -16,14 +23,14 @@ _METRIC = re.compile(
     | (?:\b\d[\d,.]*\s?x\b)                                                      # 3x
     | (?:\b\d[\d,.]*\s?(?:ms|µs|us|ns|s|sec|secs|seconds|minutes|mins|min|hours|hrs|h|days|
          weeks|months)\b)                                                        # durations
-    | (?:\b\d[\d,.]*\s?(?:k|m|b|kb|mb|gb|tb|pb|gbps|mbps|rps|qps|tps|req/s|rpm)\b)  # sizes, rates
-    | (?:\b\d[\d,.]*\+?\s+(?:engineers|teams|services|servers|hosts|nodes|clusters|customers|
-         users|regions|pipelines|repos|repositories|incidents|alerts|pages|tickets|deploys|
-         deployments|releases|microservices|developers|people|countries|datacenters|
-         data\ centers|databases|instances|vms|machines|requests|builds|jobs)\b)   # counts
-    | (?:\b(?:from|to|by)\s\d[\d,.]*\s?%?)                                           # from 40 to 12
+    | (?:\b\d[\d,.]*\s?(?:k|m|b|kb|mb|gb|tb|pb|gbps|mbps|rps|qps|tps|req/s|rpm|thousand|million|
+         billion)\b)                                                            # sizes, rates
+    | (?:\b\d[\d,.]*\+?\s+(?:[a-z][\w-]*\s+){0,2}?{COUNTED}\b)  # 38 Prometheus servers
+    # from 40 to 12; not "to 70 services", a count (the number is not given back to let
+    # the lookahead pass)
+    | (?:\b(?:from|to|by)\s(?>\d[\d,.]*)\s?%?(?!\s?(?:[a-z][\w-]*\s+){0,2}?{COUNTED}\b))
     | (?:\b\d+(?:\.\d+)?\s?nines\b|\b99\.\d+\b)                                   # availability
-    """,
+    """.replace("{COUNTED}", _COUNTED),
     re.IGNORECASE | re.VERBOSE,
 )
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
