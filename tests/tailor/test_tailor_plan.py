@@ -166,6 +166,22 @@ def test_tailor_a_signal_is_shown_for_what_it_is_about_not_for_what_it_involves(
     assert "communication" not in go_line.competencies  # writing code is not writing prose
 
 
+def test_tailor_an_item_cites_the_jd_line_nearest_its_title(kb):
+    """Every observability item of the monitoring engineer report cited "You have
+    contributions in the Prometheus open source project", the first line to ask for
+    observability; an alerting concept now cites a line about alerts."""
+    from infraprep.tailor.needs import compute_needs
+
+    posting = parse_posting(read_path(FIXTURES / "jd/gitlab/monitoring-engineer.md"), kb)
+    needs = compute_needs(posting, parse_profile(text_document(SRE_CV), TODAY), kb)
+    (first,) = needs.why(["observability"], limit=1)
+    assert first.text.startswith("You have contributions")  # no title: the first line
+    (cited,) = needs.why(["observability"], limit=1, about="Alert routing and silences")
+    assert "alert" in cited.text.lower()
+    two = needs.why(["observability", "open-source"], about="Alert routing")
+    assert len(set(two)) == 2  # a second key cites a second line, not the same one twice
+
+
 def test_tailor_behavioural_questions_follow_the_posting_where_the_cv_has_the_stories(kb, plan):
     """A behavioural question is asked whether or not the CV shows the skill, so what
     the CV already shows weighs less than for concepts; and a question some bullet

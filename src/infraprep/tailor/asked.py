@@ -9,7 +9,6 @@ certifications, logistics).
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 
@@ -18,6 +17,7 @@ from infraprep.parse.phrases import first_sentence, phrase_set
 from infraprep.parse.technologies import TechnologyMatch, find_technologies
 from infraprep.tailor.kinds import CATEGORIES
 from infraprep.tailor.needs import CERTIFICATION, CvLine, Needs
+from infraprep.tailor.wording import stems
 
 _ANY_OF = re.compile(
     r"\b(?:or|such as|e\.g|eg|like|at least one|one or more|one of|any of|etc|including)\b",
@@ -58,73 +58,6 @@ _VALUES = re.compile(
     r"\b(?:our|company|core|shared)\s+(?:company\s+|core\s+)?values\b|\bvalues of\b",
     re.IGNORECASE,
 )
-_SUFFIX = re.compile(r"(?:ations?|ments?|ings?|ions?|ed|es|s)$")
-
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "the",
-        "of",
-        "to",
-        "in",
-        "for",
-        "with",
-        "on",
-        "at",
-        "by",
-        "or",
-        "as",
-        "is",
-        "are",
-        "be",
-        "you",
-        "your",
-        "we",
-        "our",
-        "will",
-        "have",
-        "has",
-        "experience",
-        "strong",
-        "solid",
-        "good",
-        "excellent",
-        "knowledge",
-        "ability",
-        "able",
-        "working",
-        "work",
-        "using",
-        "use",
-        "skills",
-        "understanding",
-        "familiarity",
-        "years",
-        "year",
-        "plus",
-        "etc",
-        "such",
-        "including",
-    ]
-)
-
-
-def words(text: str) -> frozenset[str]:
-    return frozenset(
-        w for w in re.findall(r"[a-z][a-z0-9+#.-]{2,}", text.lower()) if w not in _STOP
-    )
-
-
-# a report asks every CV line's stems once per requirement and duty: keep them
-@functools.lru_cache(maxsize=4096)
-def stems(text: str) -> frozenset[str]:
-    """Crude stems, so "responding" meets "response" and "tests" meets "test-driven"."""
-    words = re.findall(r"[a-z][a-z0-9+#]{2,}", text.lower())
-    return frozenset(_SUFFIX.sub("", w)[:6] for w in words if w not in _STOP)
-
-
 # "the Login.gov infrastructure", "the core Teleport product", "our GitLab instance"
 _THE_PRODUCT = re.compile(r"\b(?i:the|our)\s+(?:[a-z][\w-]*\s+){0,2}$")
 # "mentorship to IT Analysts who ...", "support for teams who ...": the people served

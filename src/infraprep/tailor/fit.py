@@ -71,16 +71,10 @@ from __future__ import annotations
 import re
 
 from infraprep.models import Evidence, Fit, FitRow, Posting, Profile, Requirement
-from infraprep.tailor.asked import (
-    ADVANCED_DEGREE,
-    CERTIFICATION,
-    DEGREE,
-    Asked,
-    stems,
-    words,
-)
+from infraprep.tailor.asked import ADVANCED_DEGREE, CERTIFICATION, DEGREE, Asked
 from infraprep.tailor.kinds import CATEGORIES
 from infraprep.tailor.needs import CvLine, Needs
+from infraprep.tailor.wording import stems, words
 
 # "3 years as a Site Reliability Engineer" answered by work of that role's kind.
 _ROLE_SCORE = 0.6

@@ -99,7 +99,7 @@ def weighed_signals(
         if not why:
             # the first competency is what the signal is about; one it merely involves
             # ("communication" in "Starts from the customer's impact") is no reason to show it
-            why = list(needs.why(sig.competencies[:1], limit=1))
+            why = list(needs.why(sig.competencies[:1], limit=1, about=sig.name))
         fam = 1.0 if not sig.families or posting.family in sig.families else 0.4
         lvl = 1.0 if not sig.levels or posting.level in sig.levels else 0.5
         score = (2.0 * min(len(why), 2) + comp_value) * fam * lvl

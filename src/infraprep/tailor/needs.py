@@ -19,6 +19,7 @@ from infraprep.parse.position_header import UNTITLED
 from infraprep.parse.profile import is_contact_line
 from infraprep.parse.technologies import canonical_technologies, find_technologies, get_matcher
 from infraprep.tailor.kinds import kinds_shown
+from infraprep.tailor.wording import stems
 
 MUST_WEIGHT = 1.0
 NICE_WEIGHT = 0.5
@@ -75,13 +76,22 @@ class Needs:
         """Sum of need x gap over keys: what studying an item would buy."""
         return sum(self.need.get(k, 0.0) * self.gap.get(k, 1.0) for k in keys)
 
-    def why(self, keys: tuple[str, ...] | list[str], limit: int = 2) -> tuple[Evidence, ...]:
+    def why(
+        self, keys: tuple[str, ...] | list[str], limit: int = 2, *, about: str = ""
+    ) -> tuple[Evidence, ...]:
+        """The JD lines that ask for an item's most needed keys, one line per key.
+
+        Of the lines asking for a key, the one sharing most words with ``about`` (the
+        item's title) is cited: an alerting concept cites "monitoring and alerting
+        infrastructure", not the first line that names Prometheus at all.
+        """
         out: list[Evidence] = []
         ranked = sorted(keys, key=lambda k: -self.need.get(k, 0.0))
+        topic = stems(about) if about else frozenset()
         for key in ranked:
-            for ev in self.jd_evidence.get(key, [])[:1]:
-                if ev not in out:
-                    out.append(ev)
+            lines = [ev for ev in self.jd_evidence.get(key, []) if ev not in out]
+            if lines:
+                out.append(max(lines, key=lambda ev: len(topic & stems(ev.text))))
             if len(out) >= limit:
                 break
         return tuple(out)

@@ -71,7 +71,7 @@ def _score_all(
 
 def _question_item(s: Scored[Question], needs: Needs, story=None) -> QuestionItem:
     q = s.item
-    why = needs.why(s.keys) or (
+    why = needs.why(s.keys, about=q.prompt) or (
         Evidence(
             source="knowledge",
             text="Asked across infra loops at this level",
@@ -121,7 +121,7 @@ def _concepts(
     for s in chosen:
         c = s.item
         need, gap = _need_and_gap(s.keys, needs)
-        why = list(needs.why(s.keys))
+        why = list(needs.why(s.keys, about=c.title))
         for key in s.keys:
             cv = needs.cv_evidence.get(key)
             if cv:
@@ -177,7 +177,7 @@ def _drills(posting: Posting, needs: Needs, kb: KnowledgeBase) -> list[DrillItem
                 rubric=d.rubric,
                 solution=d.solution,
                 score=round(s.score, 4),
-                why=needs.why(s.keys)
+                why=needs.why(s.keys, about=d.title)
                 or (
                     Evidence(
                         source="knowledge", text=f"A {d.kind} drill for this level", note="general"
@@ -207,7 +207,7 @@ def _walkthrough(profile: Profile, needs: Needs) -> list[WalkthroughStep]:
             WalkthroughStep(
                 position=label,
                 point=best.text,
-                why=(best.evidence("lead with"), *needs.why(keys, limit=1)),
+                why=(best.evidence("lead with"), *needs.why(keys, limit=1, about=best.text)),
             )
         )
     return steps
