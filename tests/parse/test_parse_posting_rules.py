@@ -700,3 +700,75 @@ Within the first 6-12 months after hiring, you'll accomplish these objectives:
     assert not any(t.startswith("Within the first") for t in texts)
     assert any(t.startswith("Design and operate a system") for t in texts)
     assert not any("hiring" in r.competencies for r in p.requirements)
+
+
+def test_parse_posting_a_benefits_list_is_no_duty_wherever_it_sits(kb):
+    """TTS pages list the benefits under "Job Summary", after "You will have access to
+    many benefits including:"; the fit showed "Health insurance" as a duty of the job."""
+    jd = """# Cloud Operations SRE
+
+## Job Summary
+
+You will run the platform that 30 agencies deploy their public services on.
+
+- Operate the Cloud Foundry and Kubernetes platforms for agency tenants
+
+You will have access to many [benefits](http://www.gsa.gov/benefits) including:
+
+- Health insurance (choose from a wide range of plans)
+- Thrift Savings Plan (similar to a 401(k) plan)
+
+## Requirements
+
+- Experience operating Kubernetes in production
+
+We offer:
+
+- Competitive salary and equity.
+"""
+    p = parse_posting(text_document(jd), kb)
+    texts = [r.text for r in (*p.requirements, *p.responsibilities)]
+    assert any(t.startswith("Operate the Cloud Foundry") for t in texts)
+    assert not any("insurance" in t or "401(k)" in t or "salary" in t for t in texts)
+
+
+def test_parse_posting_a_numbered_objective_heading_opens_duties(kb):
+    """The word "technology" in "Key objective #3: Promote the adoption of modern
+    technology practices" read it as a requirements heading, and objective #4, with no cue
+    word at all, as a section of no kind, so its five duties were never read."""
+    jd = """# Cloud Consulting Technical Lead
+
+## Key Objectives
+
+### Key objective #3: Promote the adoption of modern technology practices through coaching
+
+- Make and use prototypes and hands-on demonstrations as tools to help teach
+
+### Key objective #4: In conjunction with team leadership, help establish an organizational vision
+
+- Develop, implement, and drive technical strategy in organization-wide contexts
+
+[Read more about management and organization structure for this
+position](/who-we-are-hiring/positions/)
+
+## Qualifications
+
+- Experience providing technical leadership on projects
+"""
+    p = parse_posting(text_document(jd), kb)
+    duties = [r.text for r in p.responsibilities]
+    assert any(t.startswith("Make and use prototypes") for t in duties)
+    assert any(t.startswith("Develop, implement, and drive") for t in duties)
+    texts = [r.text for r in (*p.requirements, *p.responsibilities)]
+    assert not any(t.lstrip("[").startswith("Read more") for t in texts)
+    assert [r.text for r in p.requirements if r.kind == "must"][-1].startswith("Experience")
+
+
+def test_parse_posting_the_desired_need_is_no_nice_to_have(kb):
+    posting = _titled(
+        kb,
+        "Technical Architect",
+        "Architect the simplest system possible to accomplish the desired need",
+        "Desired: experience with Cloud Foundry",
+    )
+    assert [r.kind for r in posting.requirements] == ["must", "nice"]

@@ -19,7 +19,9 @@ from infraprep.parse.technologies import canonical_technologies, technology_cate
 
 _NICE_CUES = re.compile(
     r"\b(?:a plus|is a plus|are a plus|plus\b|preferred|preferable|bonus|"
-    r"nice[- ]to[- ]have|ideally|desirable|desired|good to have|not required|helpful|"
+    r"nice[- ]to[- ]have|ideally|desirable|good to have|not required|helpful|"
+    # "desired skills", not "the simplest system to accomplish the desired need"
+    r"desired(?!\s+(?:needs?|outcomes?|results?|state|effect|end state))|"
     r"advantageous|would be great|an advantage)\b",
     re.IGNORECASE,
 )
@@ -33,7 +35,8 @@ _NICE_LEAD_IN = re.compile(
 )
 # A page's own navigation ("Quick Links to Posting Sections") asks for nothing.
 _NAVIGATION = re.compile(
-    r"^(?:quick links|table of contents|contents|jump to|on this page)\b", re.I
+    r"^\[?(?:quick links|table of contents|contents|jump to|on this page|read more about)\b",
+    re.I,
 )
 
 
@@ -215,6 +218,9 @@ def _areas_asked(body: list[Line]) -> set[int]:
 # a lead-in pointing at the list below it, asking nothing itself ("Manage feedback
 # projects, including:" asks, and stays)
 _POINTS_BELOW = re.compile(r"\b(?:these|the following|following|below)\b[^:]{0,40}:$", re.I)
+# "You will have access to many benefits including:", "We offer:": the list after it is
+# what the job gives, wherever it sits (a TTS page puts it under "Job Summary")
+_BENEFITS_BELOW = re.compile(r"\b(?:benefits?|perks|we offer|we provide)\b.*:$", re.I)
 # "writing [SPAs](https://en.wikipedia.org/...) using React" reads "SPAs (https://...)"
 _INLINE_URL = re.compile(r"\s*\((?:https?://|www\.)[^()\s]*\)")
 
@@ -282,9 +288,12 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
             body_parts.extend(line.text for line in body)
         kind = "nice" if name == "nice" else "must"
         areas = _areas_asked(body) if name == "responsibilities" else set()
+        benefits_below = False
         for line in body:
             text = line.text
-            if _APPLY_OR_PAY.search(text) or _NAVIGATION.match(text):
+            if line.kind != "list_item":
+                benefits_below = bool(_BENEFITS_BELOW.search(text))
+            if benefits_below or _APPLY_OR_PAY.search(text) or _NAVIGATION.match(text):
                 continue
             if line.kind == "list_item" and _comparable(text) in headings:
                 continue

@@ -373,6 +373,10 @@ JD_HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_BENEFITS_WORD = re.compile(r"\b(?:benefits?|perks)\b", re.I)
+_NUMBERED_OBJECTIVE = re.compile(r"^(?:key\s+)?objective\s*#?\s*\d+\b", re.I)
+
+
 def jd_heading_section(line: Line) -> str | None:
     """The section a JD heading opens: the table's names first, then its cue words.
 
@@ -384,8 +388,14 @@ def jd_heading_section(line: Line) -> str | None:
     if line.kind == "list_item":
         return None  # "- Technical Skills in three or more of the following:" is a requirement
     name = section_of(line, JD_SECTIONS)
+    if name is not None and not line.is_heading and _BENEFITS_WORD.search(line.text):
+        return "benefits"  # "You will have access to many benefits including:"
     if name is not None or not line.is_heading:
         return name
+    if _NUMBERED_OBJECTIVE.match(line.text):
+        # "Key objective #3: Promote the adoption of modern technology practices": a duty
+        # heading, whatever its words ("technology" would make it a requirements list)
+        return "responsibilities"
     for section, cue in JD_HEADING_CUES:
         if cue.search(line.text):
             return section
