@@ -772,3 +772,31 @@ def test_parse_posting_the_desired_need_is_no_nice_to_have(kb):
         "Desired: experience with Cloud Foundry",
     )
     assert [r.kind for r in posting.requirements] == ["must", "nice"]
+
+
+def test_parse_posting_the_competencies_an_application_is_scored_on_are_asked(kb):
+    """TTS pages say under "Evaluations" which competencies the resume is scored on;
+    the section was read as one of no kind, so none of them reached the fit."""
+    jd = """# Login.gov Security Ops Engineer
+
+## Requirements
+
+- Experience operating production systems on AWS
+
+## Evaluations
+We will use a method called Category Rating to assess your application.
+
+You will be scored on your application materials, measuring each of the following competencies
+
+- **Production Security Operations:** Ability to operate and secure production systems
+- **Problem Solving:** The ability to evaluate information to defend a desired solution.
+
+If found to be eligible and at least minimally qualified, your score will be used.
+"""
+    p = parse_posting(text_document(jd), kb)
+    asked = [(r.kind, r.text[:30]) for r in p.requirements]
+    assert asked == [
+        ("must", "Experience operating productio"),
+        ("must", "Production Security Operations"),
+        ("must", "Problem Solving: The ability t"),
+    ]

@@ -20,8 +20,8 @@ from infraprep.parse.technologies import canonical_technologies, technology_cate
 _NICE_CUES = re.compile(
     r"\b(?:a plus|is a plus|are a plus|plus\b|preferred|preferable|bonus|"
     r"nice[- ]to[- ]have|ideally|desirable|good to have|not required|helpful|"
-    # "desired skills", not "the simplest system to accomplish the desired need"
-    r"desired(?!\s+(?:needs?|outcomes?|results?|state|effect|end state))|"
+    # "desired skills", not "the desired need" or "defend a desired solution"
+    r"desired(?!\s+(?:needs?|outcomes?|results?|solutions?|state|effect|end state))|"
     r"advantageous|would be great|an advantage)\b",
     re.IGNORECASE,
 )
@@ -296,6 +296,12 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
             if benefits_below or _APPLY_OR_PAY.search(text) or _NAVIGATION.match(text):
                 continue
             if line.kind == "list_item" and _comparable(text) in headings:
+                continue
+            if name == "evaluation":
+                # the competencies scored ("- **Leadership:** Ability to ..."); the lines
+                # around them say how the scoring works
+                if line.kind == "list_item":
+                    must.append(_requirement(line, "must", "requirements", kb))
                 continue
             if name not in ("about", "process"):
                 stack_parts.append(text)

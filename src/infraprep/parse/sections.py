@@ -99,6 +99,16 @@ JD_SECTIONS: dict[str, tuple[str, ...]] = {
         "desired experience",
         "skills and requirements",
     ),
+    # "## Evaluations: ... measuring your possession of each of the following competencies"
+    # (TTS): the list is what the application is scored on
+    "evaluation": (
+        "evaluations",
+        "evaluation",
+        "evaluation criteria",
+        "how you will be evaluated",
+        "how you'll be evaluated",
+        "how you’ll be evaluated",
+    ),
     "nice": (
         "nice to have",
         "nice-to-have",
