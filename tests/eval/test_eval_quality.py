@@ -22,18 +22,18 @@ FLOORS: dict[str, dict[str, float]] = {
     "posting technologies": {"precision": 0.90, "recall": 0.93},
     "requirement must/nice": {"accuracy": 0.98},
     "labelled requirements found": {"accuracy": 0.97},
-    # 821 links since evidence sets 11 to 15 (0.63, 0.50, 0.52, 0.47 and 0.42 when
-    # measured blind) joined the tuning pairs
-    "evidence links": {"accuracy": 0.71},
+    # 918 links since evidence sets 11 to 16 (0.63, 0.50, 0.52, 0.47, 0.42 and 0.32 when
+    # measured blind) joined the tuning pairs; set 16 reads 48 of 97 after its misses
+    "evidence links": {"accuracy": 0.69},
     # share of the reports' behavioural questions a CV line answers (10 per pair, 72
     # pairs); no aim of 0.90, a CV may hold no story for a question. It fell from 0.34
     # to 0.25 when a story came to need one of the question's cues (the stories told
     # stopped being wrong half the time: labelled precision 0.55 -> 0.80), and rose to
     # 0.38 when up to four places went to questions the CV tells well
     "behavioural questions with a CV story": {"accuracy": 0.36},
-    # 22 written CVs x 12 behavioural questions with the story (or none) labelled by
-    # hand (eval/stories.yaml): four blind sets, 0.49 and 0.39 right when measured
-    # before the question cues, 0.77 and 0.68 after; sets 3 and 4 0.67 and 0.56 blind
+    # 25 written CVs x 12 behavioural questions with the story (or none) labelled by
+    # hand (eval/stories.yaml): five blind sets, 0.49 and 0.39 right when measured
+    # before the question cues, 0.77 and 0.68 after; sets 3 to 5 0.67, 0.56, 0.53 blind
     "story bank: the bullet told for a question": {
         "precision": 0.82,
         "recall": 0.74,
