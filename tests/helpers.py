@@ -1,14 +1,34 @@
-"""Helpers the tests import: documents built by hand, fixed dates, fixture paths."""
+"""Helpers the tests import: documents built by hand, fixed dates, fixture paths, the CLI."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from infraprep.models import Document, TextBlock
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = dt.date(2026, 11, 22)
+
+
+def run_cli(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """`infraprep ARGS` as a user runs it: a real process, its output and exit code."""
+    env = {**os.environ, "COLUMNS": "120"}
+    env.pop("INFRAPREP_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "infraprep", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+        check=False,
+    )
 
 
 def text_document(text: str) -> Document:

@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from helpers import FIXTURES, SRE_CV
+from helpers import run_cli as run
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "infraprep" / "examples"
-
-
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
-    env = {**os.environ, "COLUMNS": "120"}
-    env.pop("INFRAPREP_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "infraprep", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        env=env,
-        timeout=60,
-        check=False,
-    )
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from infraprep import __version__
 from infraprep.cli.errors import run_guarded
 from infraprep.cli.evaluate import evaluate_cmd
 from infraprep.cli.kb import kb
+from infraprep.cli.practice import practice
 from infraprep.cli.report import demo, parse, report
 
 
@@ -29,6 +30,7 @@ app.add_command(parse)
 app.add_command(demo)
 app.add_command(kb)
 app.add_command(evaluate_cmd)
+app.add_command(practice)
 
 
 @app.command()

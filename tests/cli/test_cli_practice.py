@@ -1,0 +1,74 @@
+"""`infraprep practice` as a user runs it: a real process, typed answers on stdin."""
+
+from __future__ import annotations
+
+from helpers import run_cli as run
+
+
+def test_practice_list_names_the_role_plays_and_the_drills():
+    res = run("practice", "list", "--family", "observability")
+    out = res.stdout.decode()
+    assert res.returncode == 0, res.stderr.decode()
+    assert "scenario-metrics-cardinality-explosion" in out
+    assert "drill-est-prometheus-storage" in out
+    assert "drill-est-flag-service-fleet" not in out  # written for other families
+
+
+def test_an_incident_role_play_answers_each_move_and_ends_in_a_debrief():
+    # 4: compare user traffic with backend rates; 10: disable retries and shed load
+    res = run(
+        "practice",
+        "incident",
+        "scenario-retry-storm",
+        stdin=b"4\nh retries amplify load\n10\n",
+    )
+    out = res.stdout.decode()
+    assert res.returncode == 0, res.stderr.decode()
+    assert "PAGE [SEV2] search-svc availability 41%" in out
+    assert "11.8x normal" in out  # what the traffic comparison reveals
+    assert "User impact has stopped." in out
+    debrief = out[out.index("Debrief") :]
+    assert "stopped after 2 moves" in debrief
+    assert "You found 1 of 6 signals that mattered." in debrief
+    assert "self-sustaining retry load" in debrief  # the root cause, shown only now
+    assert "self-sustaining retry load" not in out[: out.index("Debrief")]
+    assert "retries amplify load" in debrief
+
+
+def test_a_move_off_the_menu_asks_again_and_q_stops_with_a_debrief():
+    res = run("practice", "incident", "scenario-retry-storm", stdin=b"99\nabc\nq\n")
+    out = res.stdout.decode()
+    assert res.returncode == 0, res.stderr.decode()
+    assert "There is no move 99." in out and "'abc' is not a move." in out
+    assert "User impact was not stopped" in out
+
+
+def test_an_estimation_drill_checks_each_number_and_shows_the_worked_answer():
+    typed = b"3M\n2,000,000\nlots\n0.026 TB\n\n"
+    res = run("practice", "estimate", "drill-est-prometheus-storage", stdin=typed)
+    out = res.stdout.decode()
+    assert res.returncode == 0, res.stderr.decode()
+    assert "within tolerance: 3,000,000 against 3,000,000 series" in out
+    assert "10.0x too high: 2,000,000 against 200,000 samples/s" in out
+    assert "'lots' is not a number." in out  # asked again, not a crash
+    assert "within tolerance: 26 against 25.9 GB" in out
+    assert "skipped; the checked number is 389 GB" in out
+    assert "2 of 4 numbers within tolerance, 1 skipped." in out
+    assert "Worked answer:" in out and "Samples/s = 3,000,000 / 15 s" in out
+
+
+def test_practice_without_an_id_offers_a_list_to_pick_from():
+    res = run("practice", "estimate", "--family", "observability", stdin=b"1\n\n\n\n\n")
+    out = res.stdout.decode()
+    assert res.returncode == 0, res.stderr.decode()
+    assert "  1. Prometheus ingest and disk for a Kubernetes fleet" in out
+    assert "0 of 4 numbers within tolerance, 4 skipped." in out
+
+
+def test_an_unknown_scenario_or_family_is_a_clear_error_with_its_own_exit_code():
+    res = run("practice", "incident", "scenario-nope")
+    assert res.returncode == 31
+    assert b"There is no incident scenario 'scenario-nope'." in res.stderr
+    assert b"infraprep practice list" in res.stderr and b"Traceback" not in res.stderr
+    res = run("practice", "list", "--family", "astronaut")
+    assert res.returncode == 2 and b"There is no role family 'astronaut'." in res.stderr
