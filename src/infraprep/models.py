@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 # answered in person, left out of the score)
 # 1.2: fit rows of kind "duty" follow the requirements: what the job does, with the CV
 # line nearest each, never scored
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 Level = Literal["intern", "junior", "mid", "senior", "staff", "principal", "manager", "director"]
 LEVELS: tuple[str, ...] = (
@@ -261,6 +261,18 @@ class DrillItem(Frozen):
     why: tuple[Evidence, ...] = ()
 
 
+class RolePlayItem(Frozen):
+    """An incident scenario to work with `infraprep practice incident`: the page and the
+    impact only, since the cause is what the candidate has to find."""
+
+    id: str
+    title: str
+    alert: str
+    impact: str
+    score: float = 0.0
+    why: tuple[Evidence, ...] = ()
+
+
 class SmartQuestionItem(Frozen):
     id: str
     theme: str
@@ -310,6 +322,7 @@ class Plan(Frozen):
     technical: tuple[QuestionItem, ...]
     concepts: tuple[ConceptItem, ...]
     drills: tuple[DrillItem, ...]
+    role_plays: tuple[RolePlayItem, ...] = ()
     smart_questions: tuple[SmartQuestionItem, ...]
     related_roles: tuple[RelatedRole, ...]
     walkthrough: tuple[WalkthroughStep, ...]

@@ -78,6 +78,23 @@ def test_render_duties_sit_in_a_table_of_their_own_after_the_requirements(plan):
     assert md[: md.index("### What the job does")].count("| duty |") == 0
 
 
+def test_render_role_plays_give_the_page_and_the_command_but_not_the_cause(kb, plan):
+    assert plan.role_plays
+    causes = {s.id: s.root_cause for s in kb.scenarios}
+    html = render(plan, "html").decode()
+    md = render(plan, "md").decode()
+    assert 'href="#role-plays"' in html
+    for item in plan.role_plays:
+        command = f"infraprep practice incident {item.id}"
+        assert command in html and command in md
+        assert f'id="{item.id}"' in html  # the study plan's link lands on it
+        assert causes[item.id] not in html and causes[item.id] not in md
+    checked = [d for d in plan.drills if d.answers]
+    assert checked, "the SRE plan has an estimation drill"
+    for drill in checked:
+        assert f"infraprep practice estimate {drill.id}" in md
+
+
 def test_render_markdown_escapes_and_keeps_sections(plan):
     md = render(plan, "md").decode()
     assert "<script>" not in md
@@ -86,6 +103,7 @@ def test_render_markdown_escapes_and_keeps_sections(plan):
         "## Behavioural questions",
         "## Concepts to master",
         "## Drills with worked answers",
+        "## Incident role-plays",
         "## Study plan",
     ):
         assert heading in md
@@ -97,7 +115,7 @@ def test_render_markdown_escapes_and_keeps_sections(plan):
 
 def test_render_json_contract(plan):
     data = json.loads(render(plan, "json"))
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
     assert set(data["posting"]) >= {
         "schema_version",
         "title",

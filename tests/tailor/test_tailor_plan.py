@@ -37,6 +37,7 @@ def test_tailor_every_item_says_why_it_is_here(plan):
         plan.technical,
         plan.concepts,
         plan.drills,
+        plan.role_plays,
         plan.smart_questions,
     ]
     for group in groups:
@@ -232,3 +233,21 @@ def test_tailor_up_to_four_behavioural_questions_are_ones_the_cv_tells_well(kb, 
     with_quota = stories()
     monkeypatch.setattr(plan_module, "STORY_QUOTA", 0)
     assert with_quota >= 3 > stories()
+
+
+def test_tailor_role_plays_follow_the_posting_and_keep_the_cause_for_the_debrief(kb, plan):
+    """A monitoring engineer practises the monitoring failure; an SRE gets three different
+    kinds of failure. The report carries the page and the impact, never the root cause,
+    which `infraprep practice incident` shows only in the debrief."""
+    posting = parse_posting(read_path(FIXTURES / "jd/gitlab/monitoring-engineer.md"), kb)
+    monitoring = build_plan(parse_profile(text_document(SRE_CV), TODAY), posting, kb, today=TODAY)
+    assert "scenario-metrics-cardinality-explosion" in {r.id for r in monitoring.role_plays}
+    scenarios = {s.id: s for s in kb.scenarios}
+    leading = [scenarios[r.id].competencies[0] for r in plan.role_plays]
+    assert len(plan.role_plays) == 3 and len(set(leading)) == 3
+    for item in plan.role_plays:
+        scenario = scenarios[item.id]
+        assert item.alert == scenario.alert and item.title == scenario.title
+        assert scenario.root_cause not in render_json(plan).decode()
+    studied = {i for block in plan.study_plan for i in block.items}
+    assert {r.id for r in plan.role_plays} <= studied  # the plan says when to run them

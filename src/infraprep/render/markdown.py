@@ -172,7 +172,30 @@ def render_markdown(plan: Plan) -> bytes:
             lines += ["**A strong answer covers:**", *[f"- {_md(x)}" for x in d.rubric], ""]
         if d.solution:
             lines += ["```python", d.solution.rstrip(), "```", ""]
+        if d.answers:
+            lines += [f"Practise it with the checker: `infraprep practice estimate {d.id}`", ""]
         lines += [*_why(d.why), ""]
+    if plan.role_plays:
+        lines += [
+            "## Incident role-plays",
+            "",
+            "The program plays the broken system: you investigate and mitigate, and the "
+            "debrief shows the root cause and how your run went.",
+            "",
+        ]
+    for r in plan.role_plays:
+        lines += [
+            f"### {_md(r.title)}",
+            "",
+            f"**Page:** {_md(r.alert)}",
+            "",
+            f"**Impact:** {_md(r.impact)}",
+            "",
+            f"Run it: `infraprep practice incident {r.id}`",
+            "",
+            *_why(r.why),
+            "",
+        ]
     lines += ["## Smart questions to ask", ""]
     for a in plan.smart_questions:
         lines += [

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from infraprep.errors import UsageError
 from infraprep.knowledge import KnowledgeBase
-from infraprep.knowledge.schema import Concept, Drill, Question
+from infraprep.knowledge.schema import Concept, Drill, Question, Scenario
 from infraprep.models import (
     ConceptItem,
     DrillItem,
@@ -18,6 +18,7 @@ from infraprep.models import (
     Profile,
     QuestionItem,
     RelatedRole,
+    RolePlayItem,
     WalkthroughStep,
 )
 from infraprep.tailor.asks import smart_questions
@@ -33,7 +34,7 @@ BEHAVIOURAL_GAP = 0.3
 STORY_QUOTA = 4
 # the fit of a story worth a place in the quota: a cue and a competency of the question
 STRONG_STORY = 1.9
-LIMITS = {"behavioural": 10, "technical": 12, "concepts": 14, "drills": 6}
+LIMITS = {"behavioural": 10, "technical": 12, "concepts": 14, "drills": 6, "role_plays": 3}
 
 
 def _depth_for(concept: Concept, level: str) -> str:
@@ -44,7 +45,7 @@ def _depth_for(concept: Concept, level: str) -> str:
     return concept.depth.staff
 
 
-T = TypeVar("T", Question, Concept, Drill)
+T = TypeVar("T", Question, Concept, Drill, Scenario)
 
 
 def _score_all(
@@ -188,6 +189,36 @@ def _drills(posting: Posting, needs: Needs, kb: KnowledgeBase) -> list[DrillItem
     return out
 
 
+def _role_plays(posting: Posting, needs: Needs, kb: KnowledgeBase) -> list[RolePlayItem]:
+    """Incident scenarios for this job's stack and duties, one per leading competency so
+    three role-plays are three different kinds of failure."""
+    chosen = pick(
+        _score_all(kb.scenarios, posting, needs, kb),
+        limit=LIMITS["role_plays"],
+        ident=lambda s: s.id,
+        groups=lambda s: s.competencies[:1],
+        per_group=1,
+    )
+    return [
+        RolePlayItem(
+            id=s.item.id,
+            title=s.item.title,
+            alert=s.item.alert,
+            impact=s.item.impact,
+            score=round(s.score, 4),
+            why=needs.why(s.keys, about=s.item.title)
+            or (
+                Evidence(
+                    source="knowledge",
+                    text="A failure every on-call rotation meets",
+                    note="general",
+                ),
+            ),
+        )
+        for s in chosen
+    ]
+
+
 def _walkthrough(profile: Profile, needs: Needs) -> list[WalkthroughStep]:
     """'Walk me through your CV': recent roles first, each led by its most relevant bullet."""
     steps = []
@@ -302,6 +333,7 @@ def build_plan(
     names = {c.id: c.name.lower() for c in kb.competencies}  # how a report says them
     concepts = _concepts(posting, needs, kb, names)
     drills = _drills(posting, needs, kb)
+    role_plays = _role_plays(posting, needs, kb)
     asks = smart_questions(posting, kb)
 
     notices = []
@@ -326,6 +358,7 @@ def build_plan(
     work = {
         "concepts": [c.id for c in concepts],
         "drills": [d.id for d in drills],
+        "role_plays": [r.id for r in role_plays],
         "technical": [s.item.id for s in tech],
         "behavioural": [s.item.id for s in beh],
         "asks": [a.id for a in asks],
@@ -348,6 +381,7 @@ def build_plan(
         technical=tuple(_question_item(s, needs) for s in tech),
         concepts=tuple(concepts),
         drills=tuple(drills),
+        role_plays=tuple(role_plays),
         smart_questions=asks,
         related_roles=tuple(_related(posting, kb)),
         walkthrough=tuple(_walkthrough(profile, needs)),

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from infraprep.knowledge.schema import TimelinePhase
 from infraprep.models import StudyBlock
 
-WorkItems = dict[str, Sequence[str]]  # "concepts" | "drills" | "technical" | "behavioural" | "asks"
+# "concepts" | "drills" | "role_plays" | "technical" | "behavioural" | "asks"
+WorkItems = dict[str, Sequence[str]]
 
 
 def _chunks(items: Sequence[str], n: int) -> list[list[str]]:
@@ -31,7 +32,12 @@ def _phase_items(index: int, work: WorkItems) -> list[str]:
     if index == 0:  # find the gaps: self-check the top concepts, one diagnostic drill
         return concepts[:third] + list(work.get("drills", ()))[:1]
     if index == 1:  # deep dives and mocks
-        return concepts[third:] + list(work.get("drills", ()))[1:] + list(work.get("technical", ()))
+        return (
+            concepts[third:]
+            + list(work.get("drills", ()))[1:]
+            + list(work.get("role_plays", ()))
+            + list(work.get("technical", ()))
+        )
     if index == 2:  # final review and company research
         return list(work.get("behavioural", ())) + list(work.get("asks", ()))
     if index == 3:  # interview week: light
