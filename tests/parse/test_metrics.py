@@ -19,6 +19,8 @@ from infraprep.parse.metrics import metrics_in
         ("Cut pages per on-call week from 31 to 6", ["from 31", "to 6"]),
         ("Grew the team from 3 to 40 engineers", ["from 3", "40 engineers"]),
         ("Reduced build time by 30% in 2021", ["by 30%"]),
+        # a share of a count is the share: not "to 12" with the "%" left behind
+        ("Errors fell to 12% of requests", ["12%"]),
         ("Scaled the fleet to 1,200 Linux hosts", ["1,200 Linux hosts"]),
     ],
 )

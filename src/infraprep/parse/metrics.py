@@ -28,7 +28,7 @@ _METRIC = re.compile(
     | (?:\b\d[\d,.]*\+?\s+(?:[a-z][\w-]*\s+){0,2}?{COUNTED}\b)  # 38 Prometheus servers
     # from 40 to 12; not "to 70 services", a count (the number is not given back to let
     # the lookahead pass)
-    | (?:\b(?:from|to|by)\s(?>\d[\d,.]*)\s?%?(?!\s?(?:[a-z][\w-]*\s+){0,2}?{COUNTED}\b))
+    | (?:\b(?:from|to|by)\s(?>\d[\d,.]*\s?%?)(?!\s?(?:[a-z][\w-]*\s+){0,2}?{COUNTED}\b))
     | (?:\b\d+(?:\.\d+)?\s?nines\b|\b99\.\d+\b)                                   # availability
     """.replace("{COUNTED}", _COUNTED),
     re.IGNORECASE | re.VERBOSE,
