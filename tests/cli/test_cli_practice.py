@@ -72,3 +72,64 @@ def test_an_unknown_scenario_or_family_is_a_clear_error_with_its_own_exit_code()
     assert b"infraprep practice list" in res.stderr and b"Traceback" not in res.stderr
     res = run("practice", "list", "--family", "astronaut")
     assert res.returncode == 2 and b"There is no role family 'astronaut'." in res.stderr
+
+
+def test_a_written_answer_gets_feedback_point_by_point(tmp_path):
+    answer = tmp_path / "answer.md"
+    answer.write_text(
+        "# My answer\n\n"
+        "We had a bad outage and we argued in our postmortem about the cause. "
+        "We fixed it and our team learned a lot.\n"
+    )
+    res = run("practice", "answer", "beh-postmortem-contested-root-cause", str(answer))
+    out = res.stdout.decode()
+    assert res.returncode == 0, res.stderr.decode()
+    assert "Tell me about a postmortem you ran where people disagreed" in out
+    assert "Your answer reaches 0 of 5 talking points:" in out
+    assert "The result has no number" in out
+    assert "Check yourself against the red flags:" in out
+
+
+def test_an_answer_on_standard_input_and_an_empty_one(tmp_path):
+    typed = (
+        b"Control plane apart from the in-process SDK evaluation, for latency and failure "
+        b"isolation; deterministic hashing for percentage rollouts."
+    )
+    res = run("practice", "answer", "drill-design-feature-flags", "-", stdin=typed)
+    assert res.returncode == 0, res.stderr.decode()
+    assert "Your answer reaches 2 of 5 rubric lines:" in res.stdout.decode()
+
+    empty = run("practice", "answer", "drill-design-feature-flags", "-", stdin=b"  \n")
+    assert empty.returncode == 11
+    assert b"only whitespace" in empty.stderr and b"Traceback" not in empty.stderr
+
+    unknown = run("practice", "answer", "beh-nope", "-", stdin=typed)
+    assert unknown.returncode == 31 and b"no question or design drill 'beh-nope'" in unknown.stderr
+
+
+def test_a_scripting_drill_runs_its_tests_against_the_users_file(tmp_path):
+    from infraprep.knowledge import load_knowledge
+
+    drill = next(d for d in load_knowledge().drills if d.id == "drill-script-top-5xx-clients")
+    good = tmp_path / "good.py"
+    good.write_text(drill.solution or "")
+    res = run("practice", "script", drill.id, str(good))
+    out = res.stdout.decode()
+    assert res.returncode == 0, res.stderr.decode()
+    assert "pass counts and order" in out and "5 of 5 tests pass." in out
+    assert "The reference solution, to compare:" in out
+
+    wrong = tmp_path / "wrong.py"
+    wrong.write_text((drill.solution or "").replace("(-kv[1], kv[0])", "kv[0]"))
+    res = run("practice", "script", drill.id, str(wrong))
+    out = res.stdout.decode()
+    assert res.returncode == 1
+    assert "FAIL most errors first whatever the ip" in out and "4 of 5 tests pass." in out
+    assert "The reference solution" not in out  # not given away while a test fails
+
+    task = run("practice", "script", drill.id)
+    assert task.returncode == 0 and b"The tests check:" in task.stdout
+
+    missing = run("practice", "script", drill.id, str(tmp_path / "nope.py"))
+    assert missing.returncode == 10 and b"does not exist" in missing.stderr
+    assert b"Traceback" not in missing.stderr

@@ -1,9 +1,12 @@
-"""`infraprep practice`: incident role-plays and estimation drills in the terminal."""
+"""`infraprep practice`: role-plays, estimation drills and written answers in the terminal."""
 
 from __future__ import annotations
 
+import re
+import sys
 import textwrap
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import click
@@ -21,24 +24,33 @@ Titled = TypeVar("Titled", "Scenario", "Drill")
 
 @click.group()
 def practice() -> None:
-    """Practise: incident role-plays and estimation drills checked to the number."""
+    """Practise: incident role-plays, estimation drills checked to the number, and
+    feedback on written answers."""
 
 
 @practice.command("list")
 @click.option("--family", default=None, help="Only those written for this role family (e.g. sre).")
 def practice_list(family: str | None) -> None:
-    """The incident scenarios and estimation drills you can practise."""
+    """The role-plays and drills you can practise, with the command for each kind."""
     from infraprep.knowledge import load_knowledge
-    from infraprep.practice import estimation_drills, scenarios
+    from infraprep.practice import design_drills, estimation_drills, scenarios, scripting_drills
 
     kb = load_knowledge()
     family = _family(kb, family)
-    click.secho("Incident role-plays (infraprep practice incident ID)", bold=True)
-    for scenario in scenarios(kb, family):
-        click.echo(f"  {scenario.id:<40} {scenario.title}")
-    click.secho("\nEstimation drills (infraprep practice estimate ID)", bold=True)
-    for drill in estimation_drills(kb, family):
-        click.echo(f"  {drill.id:<40} {drill.title}")
+    listings = (
+        ("Incident role-plays (infraprep practice incident ID)", scenarios(kb, family)),
+        ("Estimation drills (infraprep practice estimate ID)", estimation_drills(kb, family)),
+        ("Scripting drills (infraprep practice script ID FILE.py)", scripting_drills(kb, family)),
+        ("Design drills (infraprep practice answer ID FILE)", design_drills(kb, family)),
+    )
+    for n, (heading, items) in enumerate(listings):
+        click.secho(("\n" if n else "") + heading, bold=True)
+        for item in items:
+            click.echo(f"  {item.id:<40} {item.title}")
+    click.echo(
+        "\nAny question in your report takes a written answer the same way: "
+        "its id follows 'infraprep practice answer' there."
+    )
 
 
 @practice.command("incident")
@@ -148,6 +160,122 @@ def practice_estimate(drill_id: str | None, family: str | None) -> None:
         _para(f"{n}. {step}", indent="   ")
     if drill.reference:
         click.echo(f"\nReference: {drill.reference}")
+
+
+@practice.command("answer")
+@click.argument("item_id")
+@click.argument("answer_file", required=False)
+def practice_answer(item_id: str, answer_file: str | None) -> None:
+    """Feedback on your written answer to a question or a design drill.
+
+    ANSWER_FILE is a text, Markdown, DOCX or PDF file, or '-' for standard input;
+    without it your editor opens. The feedback is lexical: which talking points
+    your words reach, a number in the result, "I" against "we", and the length
+    spoken. It is a first read, not a grade.
+    """
+    from infraprep.knowledge import load_knowledge
+    from infraprep.practice import feedback_on, find_answerable
+
+    kb = load_knowledge()
+    item = find_answerable(kb, item_id)
+    title = getattr(item, "title", None) or item.prompt
+    answer = _read_answer(answer_file, title)
+    feedback = feedback_on(answer, item)
+    _heading(title)
+    click.echo(f"{feedback.words} words, about {feedback.minutes:.1f} minutes spoken.")
+    what = "rubric lines" if feedback.kind == "design" else "talking points"
+    click.secho(
+        f"\nYour answer reaches {feedback.covered} of {len(feedback.points)} {what}:", bold=True
+    )
+    for check in feedback.points:
+        mark, colour = ("+", "green") if check.covered else ("-", "yellow")
+        click.secho(f"  {mark} ", fg=colour, nl=False)
+        click.echo(textwrap.fill(check.point, WIDTH - 4, subsequent_indent="    ").lstrip())
+        if check.shared:
+            _para("you said: " + ", ".join(check.shared), indent="      ")
+    if feedback.notes:
+        click.secho("\nHow it is told:", bold=True)
+        for note in feedback.notes:
+            _para(f"- {note}", indent="  ")
+    if feedback.red_flags:
+        click.secho("\nCheck yourself against the red flags:", bold=True)
+        for flag in feedback.red_flags:
+            _para(f"- {flag}", indent="  ")
+
+
+@practice.command("script")
+@click.argument("drill_id")
+@click.argument("solution", required=False, type=click.Path(path_type=Path))
+def practice_script(drill_id: str, solution: Path | None) -> None:
+    """Run a scripting drill's tests against your Python file.
+
+    Without SOLUTION it prints the task and the behaviours the tests check. Your
+    file runs in a separate Python with a 10-second limit, on your machine only.
+    The exit code is 0 when every test passes and 1 when one fails.
+    """
+    from infraprep.knowledge import load_knowledge
+    from infraprep.practice import check_script, find_scripting
+
+    kb = load_knowledge()
+    drill = find_scripting(kb, drill_id)
+    if solution is None:
+        _heading(drill.title)
+        _para(drill.prompt)
+        click.secho("\nThe tests check:", bold=True)
+        for name in re.findall(r"^def (test_\w+)\(", drill.tests or "", re.MULTILINE):
+            _para("- " + name.removeprefix("test_").replace("_", " "), indent="  ")
+        click.echo(f"\nWrite it in a .py file, then: infraprep practice script {drill.id} FILE.py")
+        return
+    run = check_script(drill, solution)
+    _heading(drill.title)
+    if run.timed_out:
+        click.secho("Stopped after 10 seconds: a loop that never ends, or a wait?", fg="red")
+    elif run.load_error:
+        where = f" (line {run.load_line})" if run.load_line else ""
+        click.secho(f"Your file did not run{where}: {run.load_error}", fg="red")
+    for result in run.results:
+        if result.passed:
+            click.secho("  pass ", fg="green", nl=False)
+            click.echo(result.behaviour)
+            continue
+        click.secho("  FAIL ", fg="red", nl=False)
+        click.echo(result.behaviour)
+        where = f" (your line {result.line})" if result.line else ""
+        _para(f"{result.error}{where}", indent="       ")
+        if result.check:
+            _para(f"the test: {result.check}", indent="       ")
+    if run.output:
+        click.secho("\nYour code printed (last lines):", bold=True)
+        click.echo(textwrap.indent(run.output, "  "))
+    if run.results:
+        click.secho(f"\n{run.passed} of {len(run.results)} tests pass.", bold=True)
+    if run.all_passed and drill.solution:
+        click.secho("\nThe reference solution, to compare:", bold=True)
+        click.echo(textwrap.indent(drill.solution.rstrip(), "    "))
+    if not run.all_passed:
+        raise SystemExit(1)
+
+
+def _read_answer(answer_file: str | None, title: str) -> str:
+    """The answer's text from a file, standard input, or the user's editor."""
+    from infraprep.errors import EmptyInputError
+
+    if answer_file is None and sys.stdin.isatty():
+        written = click.edit(
+            f"\n\n# {title}\n# Write your answer above; lines starting # are dropped.\n"
+        )
+        text = "\n".join(line for line in (written or "").splitlines() if not line.startswith("#"))
+    else:
+        from infraprep.cli.inputs import load_document
+
+        document = load_document(answer_file or "-", what="answer")
+        text = "\n".join(document.lines)
+    if not text.strip():
+        raise EmptyInputError(
+            "The answer is empty.",
+            "Write it in a file and pass its path, or save it in the editor before closing.",
+        )
+    return text
 
 
 def _show_menu(play: RolePlay) -> None:

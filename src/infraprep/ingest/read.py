@@ -100,12 +100,22 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         InputTooLargeError: the file is larger than ``max_bytes`` (checked before reading).
     """
     file = Path(path)
+    data = read_file_bytes(file, max_bytes=max_bytes, wanted="the CV or JD file")
+    return read_bytes(data, label=f"'{file.name}'", max_bytes=max_bytes, filename=file.name)
+
+
+def read_file_bytes(file: Path, *, max_bytes: int, wanted: str) -> bytes:
+    """The bytes of ``file``, or an InputError naming what is wrong with the path.
+
+    Shared by every command that reads a user's file, so a missing path or a
+    directory reads the same everywhere; ``wanted`` names the file to pass instead.
+    """
     shown = f"'{file}'"
     try:
         if not file.exists():
             raise InputError(f"{shown} does not exist.", "Check the path and try again.")
         if file.is_dir():
-            raise InputError(f"{shown} is a directory, not a file.", "Pass the CV or JD file.")
+            raise InputError(f"{shown} is a directory, not a file.", f"Pass {wanted}.")
         size = file.stat().st_size
         if size > max_bytes:
             raise InputTooLargeError(
@@ -116,4 +126,4 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     except OSError as exc:
         raise InputError(f"{shown} cannot be read: {exc.strerror or exc}.",
                          "Check the file's permissions.") from exc
-    return read_bytes(data, label=f"'{file.name}'", max_bytes=max_bytes, filename=file.name)
+    return data  # may be max_bytes + 1 long: the caller's size check then names the file

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from infraprep.errors import NotFoundError
 from infraprep.knowledge import KnowledgeBase
-from infraprep.knowledge.schema import Drill, Scenario
+from infraprep.knowledge.schema import Drill, Question, Scenario
+
+Found = TypeVar("Found", Drill, Scenario)
 
 
 def scenarios(kb: KnowledgeBase, family: str | None = None) -> tuple[Scenario, ...]:
@@ -20,22 +24,50 @@ def estimation_drills(kb: KnowledgeBase, family: str | None = None) -> tuple[Dri
 
 
 def find_scenario(kb: KnowledgeBase, scenario_id: str) -> Scenario:
-    for scenario in kb.scenarios:
-        if scenario.id == scenario_id:
-            return scenario
-    raise NotFoundError(
-        f"There is no incident scenario '{scenario_id}'.",
-        "List them with: infraprep practice list",
-    )
+    return _find(kb.scenarios, scenario_id, "incident scenario")
 
 
 def find_estimation(kb: KnowledgeBase, drill_id: str) -> Drill:
-    for drill in estimation_drills(kb):
-        if drill.id == drill_id:
+    return _find(estimation_drills(kb), drill_id, "estimation drill")
+
+
+def design_drills(kb: KnowledgeBase, family: str | None = None) -> tuple[Drill, ...]:
+    """System-design drills: answered in writing and checked against their rubric."""
+    return tuple(d for d in kb.drills if d.kind == "design" and _fits(d.families, family))
+
+
+def scripting_drills(kb: KnowledgeBase, family: str | None = None) -> tuple[Drill, ...]:
+    """Scripting drills whose tests can run against the user's file."""
+    return tuple(
+        d for d in kb.drills if d.kind == "scripting" and d.tests and _fits(d.families, family)
+    )
+
+
+def find_scripting(kb: KnowledgeBase, drill_id: str) -> Drill:
+    return _find(scripting_drills(kb), drill_id, "scripting drill")
+
+
+def find_answerable(kb: KnowledgeBase, item_id: str) -> Question | Drill:
+    """The question or design drill a written answer is for."""
+    for question in kb.questions:
+        if question.id == item_id:
+            return question
+    for drill in design_drills(kb):
+        if drill.id == item_id:
             return drill
     raise NotFoundError(
-        f"There is no estimation drill '{drill_id}'.",
-        "List them with: infraprep practice list",
+        f"There is no question or design drill '{item_id}'.",
+        "Each question and design drill in your report names its id after "
+        "'infraprep practice answer'; design drills are listed by: infraprep practice list",
+    )
+
+
+def _find(items: tuple[Found, ...], item_id: str, what: str) -> Found:
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise NotFoundError(
+        f"There is no {what} '{item_id}'.", "List them with: infraprep practice list"
     )
 
 
