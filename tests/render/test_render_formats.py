@@ -95,6 +95,19 @@ def test_render_role_plays_give_the_page_and_the_command_but_not_the_cause(kb, p
         assert f"infraprep practice estimate {drill.id}" in md
 
 
+def test_render_each_question_and_drill_names_the_command_that_checks_an_answer(plan):
+    html = render(plan, "html").decode()
+    md = render(plan, "md").decode()
+    for question in (*plan.behavioural, *plan.technical):
+        command = f"infraprep practice answer {question.id} answer.md"
+        assert command in md and command in html
+    commands = {"design": "answer", "scripting": "script", "estimation": "estimate"}
+    kinds = {d.kind for d in plan.drills}
+    assert {"design", "scripting"} & kinds, "the SRE plan has a design or scripting drill"
+    for drill in plan.drills:
+        assert f"infraprep practice {commands[drill.kind]} {drill.id}" in md
+
+
 def test_render_markdown_escapes_and_keeps_sections(plan):
     md = render(plan, "md").decode()
     assert "<script>" not in md

@@ -46,6 +46,7 @@ def _question(n: int, q: QuestionItem) -> list[str]:
             "and write it down.",
             "",
         ]
+    out += [f"Write your answer and get feedback: `infraprep practice answer {q.id} answer.md`", ""]
     out += [*_why(q.why), ""]
     return out
 
@@ -174,6 +175,14 @@ def render_markdown(plan: Plan) -> bytes:
             lines += ["```python", d.solution.rstrip(), "```", ""]
         if d.answers:
             lines += [f"Practise it with the checker: `infraprep practice estimate {d.id}`", ""]
+        if d.kind == "scripting":
+            lines += [f"Run its tests on your file: `infraprep practice script {d.id} mine.py`", ""]
+        if d.kind == "design":
+            lines += [
+                "Write your design and check it against the rubric: "
+                f"`infraprep practice answer {d.id} design.md`",
+                "",
+            ]
         lines += [*_why(d.why), ""]
     if plan.role_plays:
         lines += [
