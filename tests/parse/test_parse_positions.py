@@ -1150,3 +1150,20 @@ def test_parse_positions_a_title_starting_with_a_section_s_name_opens_no_section
     assert ("Volunteer Network Coordinator", "2017-04") in [
         (p.title, p.start) for p in profile.positions
     ]
+
+
+def test_parse_positions_pipe_separated_header_with_a_long_employer_note():
+    # the "|" between fields are not words: the line is a header, not a sentence
+    header = (
+        "Senior Cloud Migration Engineer | Calloway Federal Solutions (prime contractor, "
+        "civilian agency) | 03/2020 - Present"
+    )
+    cv = f"PROFESSIONAL EXPERIENCE\n{header}\n- Moved 46 applications to AWS GovCloud in waves\n"
+    assert _positions(cv) == [
+        (
+            "Senior Cloud Migration Engineer",
+            "Calloway Federal Solutions (prime contractor, civilian agency)",
+            "2020-03",
+            "present",
+        )
+    ]

@@ -81,7 +81,8 @@ def _is_prose(text: str, date: DateRange) -> bool:
     if _lead_in(text, date) is not None or _header_before(text, date) is not None:
         return False
     rest = f"{text[: date.span[0]]} {text[date.span[1] :]}"
-    return len(rest.split()) > _MAX_HEADER_WORDS
+    # the "|" between a header's fields is no word of a sentence
+    return sum(1 for word in rest.split() if word != "|") > _MAX_HEADER_WORDS
 
 
 def _only_a_role(text: str) -> bool:
