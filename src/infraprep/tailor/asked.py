@@ -41,8 +41,11 @@ _FIRST_DEGREE = re.compile(r"\b(?:bachelor'?s?|b\.?sc|b\.?s|b\.?a|bs/ms|undergra
 _QUALIFIER_WEIGHT = 0.6
 # "3 years as a Site Reliability Engineer", "experience in the role of a DBA"
 _AS_ROLE = re.compile(r"\b(?:as|in the role of) an? ([A-Za-z][\w /&+-]{2,60})", re.IGNORECASE)
+# ... and the dash after a competency's label: "Oral Communication - This skill is
+# generally demonstrated by ... clients at briefings" asks for the skill it names
 _QUALIFIER_START = re.compile(
-    r"\b(?:for|of|across|within|on|in|about|so (?:that|you|we|they|it))\b", re.IGNORECASE
+    r"\b(?:for|of|across|within|on|in|about|so (?:that|you|we|they|it))\b|\s[-–—]\s(?=this\b)",
+    re.IGNORECASE,
 )
 # A technology a line only implies ("Rocky Linux" for Linux, EKS for AWS): enough for a
 # bullet to outrank a skills list naming it, short of naming it outright.
