@@ -828,6 +828,7 @@ def test_fit_each_duty_gets_the_cv_line_nearest_it_and_the_score_ignores_duties(
 - Build dashboards and alerts for the platform's services.
 - Negotiate vendor contracts for the data centre.
 - The Senior Platform Engineer has all the same responsibilities as above.
+- Coach teammates to grow in their careers and fulfill their responsibilities.
 """
     profile = parse_profile(text_document(CV), TODAY)
 
@@ -837,13 +838,19 @@ def test_fit_each_duty_gets_the_cv_line_nearest_it_and_the_score_ignores_duties(
 
     plain, with_duties = fit_of(JD), fit_of(JD + duties)
     duty_rows = [r for r in with_duties.rows if r.kind == "duty"]
-    assert [r.requirement.split()[0] for r in duty_rows] == ["Respond", "Build", "Negotiate"]
+    # the line pointing at other duties is none; one naming its own responsibilities is
+    assert [r.requirement.split()[0] for r in duty_rows] == [
+        "Respond",
+        "Build",
+        "Negotiate",
+        "Coach",
+    ]
     assert with_duties.rows[: len(plain.rows)] == plain.rows  # requirements first, unchanged
     assert "incident response" in duty_rows[0].cv.text
     assert "Prometheus and Grafana" in duty_rows[1].cv.text
     assert duty_rows[2].status == "gap" and duty_rows[2].cv is None
     assert with_duties.score == plain.score
-    assert "2 of the posting's 3 duties have a CV line near them" in with_duties.explanation
+    assert "of the posting's 4 duties have a CV line near them" in with_duties.explanation
 
 
 def test_fit_interviewing_is_answered_by_the_interview_loop_not_by_leading(kb):

@@ -303,9 +303,12 @@ def match_requirement(
 
 
 # "The Senior IT SRE has all the same responsibilities as ...", "Extends ... plus;"
-# (a lead-in closed by a colon is none either, below)
+# (a lead-in closed by a colon is none either, below); "coach teammates to ... fulfill
+# their responsibilities" is a duty of its own
 _POINTS_AT_OTHER_DUTIES = re.compile(
-    r"\bresponsibilities\b|^extends\b|(?:plus|following)\s*;$", re.IGNORECASE
+    r"\bsame\s+responsibilities\b|\bresponsibilities\s+(?:of|as|outlined|listed|above)\b"
+    r"|^extends\b|(?:plus|following)\s*;$",
+    re.IGNORECASE,
 )
 
 
