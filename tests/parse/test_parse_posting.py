@@ -163,3 +163,16 @@ The role is remote within the EU.
 """
     texts = [r.text for r in parse_posting(text_document(jd), kb).requirements]
     assert texts == ["3+ years operating Kubernetes in production", "Experience with Terraform"]
+
+
+def test_parse_posting_a_dash_opening_a_line_is_a_bullet_glyph(kb):
+    """18F's TAM page opens one item of a list with "—": the item is the sentence after."""
+    p = posting_from(kb, "18f/TAM-cloud.gov.md")
+    texts = [r.text for r in p.requirements]
+    assert any(t.startswith("Explain the product to people") for t in texts)
+    assert not any(t.startswith(("—", "–")) for t in texts)
+    from infraprep.parse.lines import clean_text
+
+    # the end of a date range wrapped onto its own line keeps its dash
+    assert clean_text("– Present") == "– Present" and clean_text("— May 2021") == "— May 2021"
+    assert clean_text("– Built the pipeline") == "Built the pipeline"

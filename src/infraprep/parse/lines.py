@@ -14,6 +14,13 @@ from infraprep.parse.dates import MONTH_NAME
 
 # "{ " is the bullet of LaTeX CV classes whose symbol font the text layer maps to a brace
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦●○■□➢➤►▶✓✔→·{]|\(cid:\d+\)|\d{1,2}[.)])\s+")
+# "— Explain the product to ..." / "– Built the ...": a dash opening a sentence is a
+# bullet; "– Present" or "— May 2021" left by a wrapped date range is not
+_DASH_BULLET = re.compile(
+    r"^\s*[—–]\s+(?=(?-i:[A-Z][a-z]))(?!(?:present|now|current|today|jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|oct|nov|dec)\w*\b)",
+    re.IGNORECASE,
+)
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
@@ -35,7 +42,7 @@ class Line:
 
 def clean_text(text: str) -> str:
     """Strip bullet glyphs, markdown heading/emphasis markers and extra spaces."""
-    text = _BULLET.sub("", text)
+    text = _DASH_BULLET.sub("", _BULLET.sub("", text))
     text = re.sub(r"^#{1,6}\s*", "", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
     text = _MD_LINK.sub(r"\1", text)
@@ -109,7 +116,7 @@ def numbered_lines(doc: Document) -> list[Line]:
                 value = clean_text(raw.strip()[1:])
                 lines[-1] = replace(lines[-1], text=f"{lines[-1].text}: {value}")
                 continue
-            if kind == "paragraph" and _BULLET.match(raw):
+            if kind == "paragraph" and (_BULLET.match(raw) or _DASH_BULLET.match(raw)):
                 kind = "list_item"
             elif kind == "paragraph" and re.match(r"^#{1,6}\s", raw):
                 kind = "heading"
