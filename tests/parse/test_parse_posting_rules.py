@@ -800,3 +800,14 @@ If found to be eligible and at least minimally qualified, your score will be use
         ("must", "Production Security Operations"),
         ("must", "Problem Solving: The ability t"),
     ]
+
+
+def test_parse_posting_the_federal_years_of_specialized_experience_is_asked(kb):
+    """The line names a grade, as pay lines do, but it asks for a year of experience."""
+    jd = _jd("IT Specialist (Cloud)", "We run cloud.gov.") + (
+        "\nGS-13 level specialized experience requirements: you must have one year of "
+        "specialized experience equivalent to the GS-12 level in the Federal service.\n"
+    )
+    posting = parse_posting(text_document(jd), kb)
+    asks = [r for r in posting.requirements if "specialized experience" in r.text]
+    assert len(asks) == 1 and asks[0].years == 1.0

@@ -59,6 +59,7 @@ _APPLY_OR_PAY = re.compile(
     r"pay grades?|salary range|gs-\d{1,2}(?:/\d{1,2})? level)\b",
     re.IGNORECASE,
 )
+_SPECIALIZED_YEARS = re.compile(r"\byears? of specialized experience\b", re.IGNORECASE)
 _YEARS = re.compile(
     r"(\d{1,2})\)?(?:\s*(?:-|–|to)\s*(\d{1,2}))?\s*\+?\s*(?:years?|yrs)\b",
     re.IGNORECASE,
@@ -93,9 +94,18 @@ def _not_a_company_name(name: str) -> bool:
 def _years(text: str) -> float | None:
     m = _YEARS.search(text)
     if not m:
-        return None
+        # "one year of specialized experience", the federal wording
+        word = _YEARS_IN_WORDS.search(text)
+        return float(_NUMBER_WORDS[word.group(1).lower()]) if word else None
     low = float(m.group(1))
     return low if 0 < low <= 30 else None
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_YEARS_IN_WORDS = re.compile(
+    r"\b(one|two|three|four|five|six|seven)\s+(?:\(\d\)\s+)?(?:full[- ]time\s+)?years?\s+of\b",
+    re.IGNORECASE,
+)
 
 
 def _largest_line_title(lines: list[Line]) -> str | None:
@@ -293,7 +303,9 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
             text = line.text
             if line.kind != "list_item":
                 benefits_below = bool(_BENEFITS_BELOW.search(text))
-            if benefits_below or _APPLY_OR_PAY.search(text) or _NAVIGATION.match(text):
+            # "GS-13 level ... you must have one year of specialized experience" asks it
+            pay = _APPLY_OR_PAY.search(text) and not _SPECIALIZED_YEARS.search(text)
+            if benefits_below or pay or _NAVIGATION.match(text):
                 continue
             if line.kind == "list_item" and _comparable(text) in headings:
                 continue
