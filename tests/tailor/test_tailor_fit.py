@@ -915,3 +915,16 @@ def test_fit_the_incidents_the_employer_s_customers_see_ask_for_incident_work(kb
     rows = _fixture_rows(kb, "jd/teleport/sre.md", "eval/cv-sre-two-column.pdf")
     row = next(r for r in rows if r.requirement.startswith("And investigating the outages"))
     assert "incident response" in row.cv.text
+
+
+def test_fit_a_team_name_is_where_the_work_is_not_what_is_asked(kb):
+    """ "the Security Incident Response Team on-call rotation" asks for the rotation: the
+    pager line beats an incident bullet with more tools and no on-call."""
+    cv = _one_job(
+        "Security Engineer — Tessaline",
+        "Led the response to a leaked CI token: revoked it in 40 minutes and scoped the access "
+        "from AWS CloudTrail and GitHub audit logs",
+        "Primary or secondary on the 24/7 security pager; worked about 120 security incidents",
+    )
+    row = _fit_row(kb, cv, "Participate in the Security Incident Response Team on-call rotation")
+    assert row.cv is not None and "security pager" in row.cv.text

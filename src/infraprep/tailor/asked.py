@@ -125,7 +125,9 @@ class Asked:
             any(a < start < b for a, b in asides) for start, _, _ in self.spans
         )
         self.soft = needs.matcher.behavioural if needs.matcher else frozenset()
-        self.comp_weights = _head_weights(req.text, asides, self.competencies, needs)
+        self.comp_weights = _head_weights(
+            req.text, asides + _team_names(req.text), self.competencies, needs
+        )
         # the competencies of the head of the ask
         self.heads = frozenset(
             c for c, w in zip(self.competencies, self.comp_weights, strict=True) if w == 1.0
@@ -214,6 +216,8 @@ def _head_weights(
     head_end = len(text)
     if first_at:
         after = min(first_at.values())
+        # past the first word of that competency: the "on" of "on-call" is no qualifier
+        after = _WORD.match(text, after).end() if _WORD.match(text, after) else after
         qualifier = _QUALIFIER_START.search(text, after)
         head_end = qualifier.start() if qualifier else head_end
     # a competency only named inside brackets ("testing (e.g., unit, end-to-end)") is an
@@ -324,6 +328,17 @@ def _soft_verbs(asked: Asked, needs: Needs) -> frozenset[str]:
         if cid in asked.soft:
             (by_verb if _VERB.fullmatch(asked.masked[start:end]) else otherwise).add(cid)
     return frozenset(by_verb - otherwise)
+
+
+_WORD = re.compile(r"[\w-]+")
+# "Participate in the Security Incident Response Team on-call rotation": a team's name
+_TEAM_NAME = re.compile(r"\bthe\s+((?:[A-Z][\w&/-]*\s+){1,5}Team)\b")
+
+
+def _team_names(text: str) -> list[tuple[int, int]]:
+    """Spans of team names, which say where the work is, not what is asked (the on-call
+    rotation is asked, not incident response)."""
+    return [(m.start(1) - 1, m.end(1)) for m in _TEAM_NAME.finditer(text)]
 
 
 def _asides(text: str) -> list[tuple[int, int]]:
