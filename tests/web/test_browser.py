@@ -483,6 +483,38 @@ def _assert_no_xss(page: Page) -> None:
     assert not [text for text in scripts if "__xss" in text]
 
 
+def test_practice_an_incident_and_an_answer_by_clicking(page: Page, server: Server) -> None:
+    """From the top bar to a debrief: a role-play worked with the menu's buttons, then a
+    written answer checked. What the user types goes in POST bodies, never in the log."""
+    page.goto("/")
+    page.click("nav >> text=Practise")
+    page.click("text=Search outage that will not recover after a brief slowdown")
+    expect(page.locator("#page")).to_contain_text("search-svc availability 41%")
+    hypothesis = "client retries are multiplying the load on the backend tier"
+    page.fill("#hypothesis", hypothesis)
+    page.click("#menu-investigate >> text=Compare incoming user traffic with backend request rates")
+    expect(page.locator("#steps")).to_contain_text("11.8x normal")
+    expect(page.locator("#debrief")).to_have_count(0)
+    page.click("#menu-mitigate >> text=Disable search-svc retries to Elasticsearch")
+    expect(page.locator("#steps")).to_contain_text("User impact has stopped.")
+    debrief = page.locator("#debrief")
+    expect(debrief).to_contain_text("User impact stopped after 2 moves.")
+    expect(debrief).to_contain_text(hypothesis)
+    page.screenshot(path=str(SCREENSHOTS / "practice-debrief.png"), full_page=True)
+
+    page.goto("/library/questions/beh-postmortem-contested-root-cause")
+    page.click("text=Write your answer and get feedback")
+    answer = (
+        "I built the timeline from the deploy log and the alert history before the meeting, "
+        "so the argument was about facts; four of five action items closed within 60 days."
+    )
+    page.fill("#answer", answer)
+    page.click("#check")
+    expect(page.locator("#feedback")).to_contain_text("Your answer reaches")
+    expect(page.locator("#answer")).to_have_value(answer)
+    server.secrets.update({hypothesis, answer[:60]})
+
+
 def test_server_log_has_no_cv_jd_text_and_no_report_ids(page: Page, server: Server) -> None:
     """Runs last in the module (one worker: --dist loadfile) and reads everything logged;
     it makes one more report itself so that it never checks an empty log."""

@@ -1,5 +1,5 @@
-"""The ASGI app: wiring only. Routes live in ``pages`` and ``api`` (and ``library``),
-operations in ``service``, safety in ``security``, errors in ``errors``."""
+"""The ASGI app: wiring only. Routes live in ``pages``, ``api``, ``library`` and
+``practice``; operations in ``service``, safety in ``security``, errors in ``errors``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from infraprep import __version__
 from infraprep.store import ReportStore
-from infraprep.web import api, library, pages
+from infraprep.web import api, library, pages, practice
 from infraprep.web.errors import install_error_handlers
 from infraprep.web.security import SecurityMiddleware
 from infraprep.web.service import ReportService
@@ -39,4 +39,5 @@ def create_app(settings: WebSettings | Path) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(library.router)
+    app.include_router(practice.router)
     return app

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import AnyUrl, BaseModel
 
 from infraprep.knowledge.browse import title_of
+from infraprep.knowledge.schema import Drill, Question, Scenario
 from infraprep.web.library_catalog import LINKS, META, ORDERED, PHRASES, Collection, label_for
 from infraprep.web.library_view import TITLE_FIELDS, Library, Link
 
@@ -50,6 +51,7 @@ class ItemView:
     sections: tuple[Field, ...]
     spoilers: tuple[Field, ...]
     elsewhere: tuple[Link, ...]  # other collections' lists of items that refer to this one
+    practice: Link | None = None  # where the item can be practised, checked
 
 
 class ItemPage:
@@ -89,7 +91,14 @@ class ItemPage:
         ident = str(getattr(item, "id", ""))
         elsewhere = self.library.elsewhere(self.collection, ident)
         return ItemView(
-            self.collection, ident, title, tuple(meta), tuple(sections), tuple(spoilers), elsewhere
+            self.collection,
+            ident,
+            title,
+            tuple(meta),
+            tuple(sections),
+            tuple(spoilers),
+            elsewhere,
+            _practice_link(item),
         )
 
     def _field(self, name: str, value: Any) -> Field | None:
@@ -158,3 +167,17 @@ def _number(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.6g}"
+
+
+def _practice_link(item: BaseModel) -> Link | None:
+    """The practice page for a role-play, a checked estimate, a design or a question."""
+    ident = getattr(item, "id", None)
+    if isinstance(item, Scenario):
+        return Link("Run this incident as a role-play", f"/practice/incident/{ident}")
+    if isinstance(item, Drill) and item.kind == "estimation" and item.answers:
+        return Link("Work it with your numbers checked", f"/practice/estimate/{ident}")
+    if isinstance(item, Drill) and item.kind == "design":
+        return Link("Write your design; check it against the rubric", f"/practice/answer/{ident}")
+    if isinstance(item, Question):
+        return Link("Write your answer and get feedback", f"/practice/answer/{ident}")
+    return None
