@@ -928,3 +928,26 @@ def test_fit_a_team_name_is_where_the_work_is_not_what_is_asked(kb):
     )
     row = _fit_row(kb, cv, "Participate in the Security Incident Response Team on-call rotation")
     assert row.cv is not None and "security pager" in row.cv.text
+
+
+def test_fit_a_team_that_lives_our_values_is_a_hiring_ask_and_managing_teams_is_leading(kb):
+    cv = _one_job(
+        "Engineering Manager, Cloud Infrastructure — Quillmark",
+        "Manage nine engineers across four time zones; I started with seven direct reports",
+        "Hired six engineers in three years and wrote the structured interview loop",
+        "Wrote a Go service that reconciles Cloud SQL users against SSO groups",
+    )
+    rows = _fit_rows(
+        kb,
+        cv,
+        [
+            "Hire an incredible team that lives our values",
+            "Relevant experience managing software engineering teams",
+            "Share our values, and work in accordance with those values",
+        ],
+    )
+    hire = rows["Hire an incredible team that lives our values"]
+    assert hire.status != "answer" and hire.cv is not None and "Hired six" in hire.cv.text
+    manage = rows["Relevant experience managing software engineering teams"]
+    assert manage.cv is not None and "Manage nine engineers" in manage.cv.text
+    assert rows["Share our values, and work in accordance with those values"].status == "answer"

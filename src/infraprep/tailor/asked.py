@@ -61,6 +61,9 @@ _VALUES = re.compile(
     r"\b(?:our|company|core|shared)\s+(?:company\s+|core\s+)?values\b|\bvalues of\b",
     re.IGNORECASE,
 )
+_VALUES_OF_OTHERS = re.compile(
+    r"\b(?:that|who)\s+(?:lives?|shares?|embod\w+|reflects?)\s+our\s+values\b", re.IGNORECASE
+)
 # "the Login.gov infrastructure", "the core Teleport product", "our GitLab instance"
 _THE_PRODUCT = re.compile(r"\b(?i:the|our)\s+(?:[a-z][\w-]*\s+){0,2}$")
 # "mentorship to IT Analysts who ...", "support for teams who ...": the people served
@@ -168,7 +171,12 @@ class Asked:
         self.advanced_degree = advanced is not None and first is None
         # travel, citizenship, the company's values: answered in the interview, no CV
         # line shows them
-        self.in_person = any(p.search(req.text) for p in (_LOGISTICS, _VALUES))
+        # "Hire an incredible team that lives our values" asks for hiring: the values
+        # qualify the team, so only a line asking nothing else is answered in person
+        values = _VALUES.search(req.text) is not None and not (
+            self.competencies and _VALUES_OF_OTHERS.search(req.text)
+        )
+        self.in_person = values or _LOGISTICS.search(req.text) is not None
         # only when the ask itself is one: "2 years in AWS. A certification is nice to have"
         self.certification = CERTIFICATION.search(first_sentence(req.text)) is not None
 
