@@ -951,3 +951,15 @@ def test_fit_a_team_that_lives_our_values_is_a_hiring_ask_and_managing_teams_is_
     manage = rows["Relevant experience managing software engineering teams"]
     assert manage.cv is not None and "Manage nine engineers" in manage.cv.text
     assert rows["Share our values, and work in accordance with those values"].status == "answer"
+
+
+def test_fit_the_role_of_the_people_mentored_is_whom_it_is_for(kb):
+    """ "Mentor Security Analyst to improve ... skills" asks for mentoring: a security bullet
+    with no mentoring in it is not the line."""
+    cv = _one_job(
+        "Security Analyst — Prairie",
+        "Triage 40–70 Microsoft Sentinel alerts a shift, mostly impossible-travel sign-ins",
+        "Trained new service desk hires on the ticket queue and escalation rules",
+    )
+    row = _fit_row(kb, cv, "Mentor Security Analyst to improve technical and procedural skills")
+    assert row.cv is not None and "Trained new service desk hires" in row.cv.text

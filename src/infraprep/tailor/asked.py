@@ -343,10 +343,22 @@ _WORD = re.compile(r"[\w-]+")
 _TEAM_NAME = re.compile(r"\bthe\s+((?:[A-Z][\w&/-]*\s+){1,5}Team)\b")
 
 
+# "Mentor Security Analysts to improve ...": the people coached, by their role's name
+_PEOPLE_COACHED = re.compile(
+    r"\b(?i:mentor|coach|train|onboard)(?i:s|ing)?\s+((?:[A-Z][\w-]*\s+){0,3}"
+    r"(?:Analysts?|Engineers?|Administrators?|Developers?|Specialists?))\b"
+)
+
+
 def _team_names(text: str) -> list[tuple[int, int]]:
-    """Spans of team names, which say where the work is, not what is asked (the on-call
-    rotation is asked, not incident response)."""
-    return [(m.start(1) - 1, m.end(1)) for m in _TEAM_NAME.finditer(text)]
+    """Spans of team names and of the roles of people coached, which say where the work
+    is or whom it is for, not what is asked (the on-call rotation is asked, not incident
+    response; mentoring, not security)."""
+    return [
+        (m.start(1) - 1, m.end(1))
+        for pattern in (_TEAM_NAME, _PEOPLE_COACHED)
+        for m in pattern.finditer(text)
+    ]
 
 
 def _asides(text: str) -> list[tuple[int, int]]:
