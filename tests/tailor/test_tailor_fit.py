@@ -829,6 +829,8 @@ def test_fit_each_duty_gets_the_cv_line_nearest_it_and_the_score_ignores_duties(
 - Negotiate vendor contracts for the data centre.
 - The Senior Platform Engineer has all the same responsibilities as above.
 - Coach teammates to grow in their careers and fulfill their responsibilities.
+- Maintain the survey tool for partner agencies. This may entail but is not limited to:
+- Other duties including but not limited to:
 """
     profile = parse_profile(text_document(CV), TODAY)
 
@@ -844,13 +846,14 @@ def test_fit_each_duty_gets_the_cv_line_nearest_it_and_the_score_ignores_duties(
         "Build",
         "Negotiate",
         "Coach",
+        "Maintain",  # a duty first, then a lead-in; the bare lead-in after it is none
     ]
     assert with_duties.rows[: len(plain.rows)] == plain.rows  # requirements first, unchanged
     assert "incident response" in duty_rows[0].cv.text
     assert "Prometheus and Grafana" in duty_rows[1].cv.text
     assert duty_rows[2].status == "gap" and duty_rows[2].cv is None
     assert with_duties.score == plain.score
-    assert "of the posting's 4 duties have a CV line near them" in with_duties.explanation
+    assert "of the posting's 5 duties have a CV line near them" in with_duties.explanation
 
 
 def test_fit_interviewing_is_answered_by_the_interview_loop_not_by_leading(kb):

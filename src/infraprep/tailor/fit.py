@@ -71,6 +71,7 @@ from __future__ import annotations
 import re
 
 from infraprep.models import Evidence, Fit, FitRow, Posting, Profile, Requirement
+from infraprep.parse.phrases import first_sentence
 from infraprep.tailor.asked import ADVANCED_DEGREE, CERTIFICATION, DEGREE, Asked
 from infraprep.tailor.kinds import CATEGORIES
 from infraprep.tailor.needs import CvLine, Needs
@@ -320,7 +321,9 @@ def _duties(posting: Posting) -> list[Requirement]:
         for r in posting.responsibilities
         if r.line not in asked
         and not _POINTS_AT_OTHER_DUTIES.search(r.text)
-        and not r.text.endswith(":")
+        # a lead-in to a list ("... including but not limited to:"), unless a duty comes
+        # first ("Create and maintain a survey tool ... This may entail:")
+        and not (r.text.endswith(":") and first_sentence(r.text) == r.text)
     ]
 
 
