@@ -966,3 +966,19 @@ def test_fit_the_role_of_the_people_mentored_is_whom_it_is_for(kb):
     )
     row = _fit_row(kb, cv, "Mentor Security Analyst to improve technical and procedural skills")
     assert row.cv is not None and "Trained new service desk hires" in row.cv.text
+
+
+def test_fit_leading_a_piece_of_work_is_no_people_management(kb):
+    """ "Led the response to a leaked token" shows leadership of the work; an ask for
+    managing people needs a line that manages people, or it is a gap."""
+    lead = "Led the response to a leaked CI token: revoked it in 40 minutes, scoped the access"
+    ic = _one_job("Senior Security Engineer — Tessaline", lead)
+    row = _fit_row(kb, ic, "Experience with leading people managers")
+    assert row.status == "gap" and row.cv is None
+    manager = _one_job(
+        "Engineering Manager — Quillmark",
+        lead,
+        "Manage nine engineers across four time zones, with two managers among my direct reports",
+    )
+    row = _fit_row(kb, manager, "Experience with leading people managers")
+    assert row.cv is not None and "direct reports" in row.cv.text
