@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from infraprep.errors import UsageError
 from infraprep.knowledge import KnowledgeBase, load_knowledge
-from infraprep.models import Document, Plan
+from infraprep.models import LEVELS, Document, Plan, Posting
 from infraprep.parse import parse_posting, parse_profile
 from infraprep.tailor import build_plan
 
@@ -21,8 +22,12 @@ def generate_plan(
     kb: KnowledgeBase | None = None,
     interview_date: dt.date | None = None,
     hours_per_week: float = 6.0,
+    level: str | None = None,
 ) -> Plan:
     """Parse both documents and tailor the knowledge base to them.
+
+    ``level`` is the level the user applies at, when they know it better than the
+    posting says (a job-family page lists every level from intermediate to manager).
 
     Raises:
         InputError: a document is empty or the JD is not a job posting.
@@ -30,6 +35,8 @@ def generate_plan(
     """
     kb = kb or load_knowledge()
     posting = parse_posting(jd, kb)
+    if level is not None:
+        posting = with_level(posting, level)
     profile = parse_profile(cv, today)
     return build_plan(
         profile,
@@ -39,3 +46,14 @@ def generate_plan(
         interview_date=interview_date,
         hours_per_week=hours_per_week,
     )
+
+
+def with_level(posting: Posting, level: str) -> Posting:
+    """The posting at the level the user applies for; the report says it was set."""
+    if level not in LEVELS:
+        raise UsageError(f"There is no level '{level}'.", "Use one of: " + ", ".join(LEVELS))
+    if level == posting.level:
+        return posting
+    read = f"; the posting alone reads as {posting.level}"
+    read += f", {posting.level_reason}" if posting.level_reason else ""
+    return posting.model_copy(update={"level": level, "level_reason": f"set by you{read}"})

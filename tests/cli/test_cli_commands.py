@@ -187,3 +187,18 @@ def test_cli_kb_stats_search_show_lint():
     assert run("kb", "show", "no-such-id").returncode == 31
     res = run("kb", "lint")
     assert res.returncode == 0, res.stdout.decode()[-2000:]
+
+
+def test_cli_report_at_the_level_the_user_applies_for(tmp_path: Path, cv_file: Path):
+    """A GitLab job-family page lists every level; the user says which one they want."""
+    jd = FIXTURES / "jd" / "gitlab" / "security-incident-response-team.md"
+    out = tmp_path / "senior.json"
+    res = run("report", str(cv_file), str(jd), "-o", str(out), "--level", "senior")
+    assert res.returncode == 0, res.stderr.decode()
+    posting = json.loads(out.read_text())["posting"]
+    assert posting["level"] == "senior"
+    assert posting["level_reason"].startswith("set by you; the posting alone reads as staff")
+
+    bad = run("report", str(cv_file), str(jd), "-o", str(out), "--level", "boss")
+    assert bad.returncode == 2 and b"'boss' is not one of" in bad.stderr
+    assert json.loads(out.read_text())["posting"]["level"] == "senior"  # left as it was

@@ -320,3 +320,20 @@ def test_api_create_response_fields(client: TestClient) -> None:
     assert set(body) >= {"id", "url", "api_url"}
     assert resp.headers["location"] == body["api_url"]
     assert body["url"].endswith(f"/reports/{body['id']}")
+
+
+def test_a_report_at_the_level_applied_for(client: TestClient) -> None:
+    assert '<select id="level" name="level">' in client.get("/").text  # the form offers it
+    made = client.post(
+        "/api/v1/reports", files={"cv": CV_FILE}, data={"jd": JD_TEXT, "level": "Staff"}
+    )
+    assert made.status_code == 201, made.text
+    posting = client.get(made.json()["api_url"]).json()["posting"]
+    assert posting["level"] == "staff" and posting["level_reason"].startswith("set by you")
+    error = _assert_error(
+        client.post(
+            "/api/v1/reports", files={"cv": CV_FILE}, data={"jd": JD_TEXT, "level": "boss"}
+        ),
+        422,
+    )
+    assert error["message"] == "The level 'boss' is not one infraprep knows."

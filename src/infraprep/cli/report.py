@@ -10,6 +10,7 @@ import click
 
 from infraprep.cli.inputs import load_document, parse_date
 from infraprep.cli.output import write_atomic
+from infraprep.models import LEVELS
 
 FORMAT_CHOICES = ["html", "md", "json", "pdf", "apkg", "ics"]
 
@@ -69,6 +70,12 @@ def _format_of(output: Path | None) -> str:
     help="Hours you can study each week.",
 )
 @click.option(
+    "--level",
+    type=click.Choice(LEVELS),
+    default=None,
+    help="The level you apply at, when the posting covers several (default: read from it).",
+)
+@click.option(
     "--today",
     "today_opt",
     metavar="YYYY-MM-DD",
@@ -83,6 +90,7 @@ def report(
     fmt: str | None,
     interview_date: str | None,
     hours_per_week: float,
+    level: str | None,
     today_opt: str | None,
 ) -> None:
     """Write a prep report for CV (a file) and JD (a file, '-' for stdin, or a URL)."""
@@ -97,6 +105,7 @@ def report(
         today=today,
         interview_date=parse_date(interview_date, "--interview-date"),
         hours_per_week=hours_per_week,
+        level=level,
     )
     _write_report(plan, fmt, output)
     _console().print(

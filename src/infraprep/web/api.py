@@ -52,13 +52,16 @@ def create_report(
     jd_url: Annotated[str | None, Form(description="Public URL of the job posting")] = None,
     interview_date: Annotated[str | None, Form(description="YYYY-MM-DD")] = None,
     hours_per_week: Annotated[str | None, Form(description="Study hours a week")] = None,
+    level: Annotated[
+        str | None, Form(description="The level applied at (default: read from the posting)")
+    ] = None,
     idempotency_key: Annotated[str | None, Header()] = None,
 ) -> JSONResponse:
     """Make a report. Give the job description exactly one way: jd, jd_file or jd_url.
 
     A repeated ``Idempotency-Key`` returns the report the key first made.
     """
-    report_request = ReportRequest(cv, jd, jd_file, jd_url, interview_date, hours_per_week)
+    report_request = ReportRequest(cv, jd, jd_file, jd_url, interview_date, hours_per_week, level)
     report_id = _service(request).create(
         report_request, client=client_address(request), idempotency_key=idempotency_key
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fastapi import UploadFile
 
 from infraprep.errors import EmptyInputError, InputTooLargeError, UsageError
-from infraprep.models import Document
+from infraprep.models import LEVELS, Document
 
 ECHO_LIMIT = 40  # characters of a bad value quoted back in a message
 
@@ -29,6 +29,7 @@ class ReportRequest:
     jd_url: str | None = None
     interview_date: str | None = None
     hours_per_week: str | None = None
+    level: str | None = None
 
     def form_values(self) -> dict[str, str]:
         """What to put back in the form when it is shown again with an error."""
@@ -37,6 +38,7 @@ class ReportRequest:
             "jd_url": self.jd_url or "",
             "interview_date": self.interview_date or "",
             "hours_per_week": self.hours_per_week or "",
+            "level": self.level or "",
         }
 
 
@@ -48,6 +50,7 @@ class CheckedRequest:
     jd_url: str | None
     interview_date: dt.date | None
     hours_per_week: float
+    level: str | None = None
 
 
 def read_upload(upload: UploadFile | None, label: str, max_bytes: int) -> bytes | None:
@@ -86,6 +89,19 @@ def parse_hours(value: str | None) -> float:
         ) from exc
 
 
+def parse_level(value: str | None) -> str | None:
+    """The level the user applies at, or None to read it from the posting."""
+    if value is None or not value.strip():
+        return None
+    level = value.strip().lower()
+    if level not in LEVELS:
+        raise UsageError(
+            f"The level {value.strip()[:ECHO_LIMIT]!r} is not one infraprep knows.",
+            "Use one of: " + ", ".join(LEVELS) + ", or leave it empty.",
+        )
+    return level
+
+
 def check_request(req: ReportRequest, max_bytes: int) -> CheckedRequest:
     """Everything that can be checked without parsing: presence, one JD, sizes, options."""
     cv = read_upload(req.cv, "The CV", max_bytes)
@@ -114,6 +130,7 @@ def check_request(req: ReportRequest, max_bytes: int) -> CheckedRequest:
         jd_url=jd_url,
         interview_date=parse_date(req.interview_date),
         hours_per_week=parse_hours(req.hours_per_week),
+        level=parse_level(req.level),
     )
 
 

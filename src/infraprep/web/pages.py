@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from infraprep.errors import InfraprepError, NotFoundError
+from infraprep.models import LEVELS
 from infraprep.web.errors import error_headers
 from infraprep.web.inputs import ReportRequest
 from infraprep.web.security import check_csrf, client_address, csrf_token, set_csrf_cookie
@@ -53,6 +54,7 @@ def home_page(
         values=values or {},
         deleted=request.query_params.get("deleted") == "1",
         max_mb=service.settings.max_upload_bytes // (1024 * 1024),
+        levels=LEVELS,
         retention_days=service.settings.retention_days,
     )
     if error is not None:
@@ -90,10 +92,11 @@ def create_report_form(
     jd_url: Annotated[str | None, Form()] = None,
     interview_date: Annotated[str | None, Form()] = None,
     hours_per_week: Annotated[str | None, Form()] = None,
+    level: Annotated[str | None, Form()] = None,
     csrf_token: Annotated[str | None, Form()] = None,
 ) -> Response:
     check_csrf(request, csrf_token)
-    report_request = ReportRequest(cv, jd, jd_file, jd_url, interview_date, hours_per_week)
+    report_request = ReportRequest(cv, jd, jd_file, jd_url, interview_date, hours_per_week, level)
     try:
         report_id = _service(request).create(report_request, client=client_address(request))
     except InfraprepError as exc:

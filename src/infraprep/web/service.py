@@ -86,6 +86,7 @@ class ReportService:
             today=today,
             interview_date=checked.interview_date,
             hours_per_week=checked.hours_per_week,
+            level=checked.level,
         )
 
     def _save(self, plan: Plan, idempotency_key: str | None) -> str:
