@@ -106,6 +106,7 @@ def test_render_each_question_and_drill_names_the_command_that_checks_an_answer(
     assert {"design", "scripting"} & kinds, "the SRE plan has a design or scripting drill"
     for drill in plan.drills:
         assert f"infraprep practice {commands[drill.kind]} {drill.id}" in md
+    assert 'href="/practice' not in html  # a report file has no server to link to
 
 
 def test_render_markdown_escapes_and_keeps_sections(plan):

@@ -148,3 +148,24 @@ def test_library_pages_link_to_where_each_item_is_practised(client: TestClient) 
         assert client.get(practice_page).status_code == 200
     # a scripting drill is practised on the user's machine, not here
     assert "/practice/" not in client.get("/library/drills/drill-script-top-5xx-clients").text
+
+
+def test_a_report_in_the_web_app_links_each_practice_command_to_its_page(
+    client: TestClient,
+) -> None:
+    from helpers import FIXTURES, SRE_CV
+
+    jd = (FIXTURES / "jd" / "teleport" / "sre.md").read_text(encoding="utf-8")
+    made = client.post(
+        "/api/v1/reports",
+        files={"cv": ("cv.md", SRE_CV.encode(), "text/markdown")},
+        data={"jd": jd},
+    )
+    assert made.status_code == 201, made.text
+    html = client.get(made.json()["url"]).text
+    links = set(re.findall(r'href="(/practice/(?:answer|estimate|incident)/[\w-]+)"', html))
+    kinds = {link.split("/")[2] for link in links}
+    assert {"answer", "incident"} <= kinds, links
+    for link in sorted(links)[:5]:
+        assert client.get(link).status_code == 200, link
+    assert "infraprep practice incident" in html  # the command is still named beside it

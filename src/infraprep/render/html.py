@@ -34,9 +34,18 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_body(plan: Plan) -> str:
-    """The report's inner HTML, for embedding in the web app's page."""
-    return environment().get_template("report_body.html.j2").render(plan=plan)
+def render_body(plan: Plan, practice_base: str | None = None) -> str:
+    """The report's inner HTML, for embedding in the web app's page.
+
+    ``practice_base`` is where the web app serves its practice pages ("/practice"):
+    each practice command then links there too. A report file has no server behind
+    it, so it names only the commands.
+    """
+    return (
+        environment()
+        .get_template("report_body.html.j2")
+        .render(plan=plan, practice_base=practice_base)
+    )
 
 
 def render_html(plan: Plan) -> bytes:

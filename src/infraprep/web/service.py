@@ -95,7 +95,7 @@ class ReportService:
         return self.store.create(
             new_report_id(),
             plan.model_dump_json(),
-            render_body(plan),
+            render_body(plan, practice_base="/practice"),
             idempotency_key=idempotency_key,
         )
 
