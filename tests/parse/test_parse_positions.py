@@ -1167,3 +1167,19 @@ def test_parse_positions_pipe_separated_header_with_a_long_employer_note():
             "present",
         )
     ]
+
+
+def test_parse_positions_word_second_level_o_bullets_are_bullets():
+    """Word writes its second-level bullet as the letter "o": a plain-text CV keeps it."""
+    from infraprep.ingest import read_document
+
+    cv = (
+        "EXPERIENCE\n-----\n\n"
+        "Lantern Ledger (Montréal), Software Engineer in Test II, 2021–2025\n"
+        "o Split the RSpec suite across 24 parallel CI jobs; the pipeline went from 52 to 14 min.\n"
+        "o Built the flaky-test quarantine.\n"
+    )
+    profile = parse_profile(read_document(cv.encode(), "cv.txt"), TODAY)
+    assert [p.title for p in profile.positions] == ["Software Engineer in Test II"]
+    bullets = profile.positions[0].bullets
+    assert [b.split()[0] for b in bullets] == ["Split", "Built"]

@@ -22,9 +22,10 @@ _ATX_UNSPACED = re.compile(r"^ {0,3}(#{2,6}(?=[A-Za-z])|#(?=[A-Z]))(.*?)\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{3,})\s*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 # "-Providing technical support": a dash bullet typed without its space, before a
-# capitalised word (so "-5 °C" and "--flag" stay text).
+# capitalised word (so "-5 °C" and "--flag" stay text). "o Split the suite ...": the
+# letter Word uses for its second-level bullet, before a capitalised word.
 _BULLET = re.compile(
-    r"^(\s*)(?:(?:[-*+•▪◦●○■□➢➤►▶✓✔‣⁃·–]|\d{1,3}[.)])\s+|-(?=[A-Z][a-z]))(\S.*)$"
+    r"^(\s*)(?:(?:[-*+•▪◦●○■□➢➤►▶✓✔‣⁃·–]|\d{1,3}[.)])\s+|-(?=[A-Z][a-z])|o\s+(?=[A-Z]))(\S.*)$"
 )
 _TABLE = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:-]+$")
