@@ -811,3 +811,16 @@ def test_parse_posting_the_federal_years_of_specialized_experience_is_asked(kb):
     posting = parse_posting(text_document(jd), kb)
     asks = [r for r in posting.requirements if "specialized experience" in r.text]
     assert len(asks) == 1 and asks[0].years == 1.0
+
+
+def test_parse_posting_what_you_can_expect_in_the_role_lists_duties(kb):
+    jd = _jd("Support Engineer", "We help customers run GitLab.") + (
+        "\n### What you can expect in a Support Engineer role at GitLab\n\n"
+        "As a Support Engineer, you will:\n\n"
+        "- resolve customer issues via email and video conferencing.\n"
+        "- participate in regular rotations for weekday and weekend on-call coverage.\n"
+    )
+    posting = parse_posting(text_document(jd), kb)
+    duties = [r.text for r in posting.responsibilities]
+    assert any(d.startswith("resolve customer issues") for d in duties)
+    assert any(d.startswith("participate in regular rotations") for d in duties)

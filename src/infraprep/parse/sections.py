@@ -376,7 +376,8 @@ JD_HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "responsibilities",
         re.compile(
             r"\b(?:responsibilit\w*|responsibilties|duties|you will|you(?:'|’)ll|your role|"
-            r"what you(?:'|’)ll do|could work on|may work on|day[- ]to[- ]day)\b",
+            r"what you(?:'|’)ll do|could work on|may work on|day[- ]to[- ]day|"
+            r"what you can expect in (?:an?|the|this)\b)\b",
             re.I,
         ),
     ),
