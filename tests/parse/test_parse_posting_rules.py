@@ -824,3 +824,15 @@ def test_parse_posting_what_you_can_expect_in_the_role_lists_duties(kb):
     duties = [r.text for r in posting.responsibilities]
     assert any(d.startswith("resolve customer issues") for d in duties)
     assert any(d.startswith("participate in regular rotations") for d in duties)
+
+
+def test_parse_posting_an_objective_heading_that_states_the_work_is_a_duty(kb):
+    jd = _jd("Director of Technical Architecture", "We modernise government technology.") + (
+        "\n### Objective #1: Build, manage, and lead a team of technical architecture "
+        "consultants.\n\n- Hire and grow the architects.\n\n### Objective #2\n\n"
+        "- Publish the architecture guides.\n"
+    )
+    duties = [r.text for r in parse_posting(text_document(jd), kb).responsibilities]
+    assert duties[0].startswith("Objective #1: Build, manage, and lead a team")
+    assert "Objective #2" not in duties  # a bare number states no work
+    assert "Hire and grow the architects." in duties

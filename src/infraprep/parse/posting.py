@@ -291,13 +291,17 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     # a list of the page's own headings ("- [Qualifications](#qualifications)") is its
     # table of contents, not what the job asks
     headings = {_comparable(line.text) for line in lines if line.is_heading}
-    for name, _head, body in sections:
+    for name, head, body in sections:
         if name in ("benefits", "conditions"):
             continue
         if name != "about":
             body_parts.extend(line.text for line in body)
         kind = "nice" if name == "nice" else "must"
         areas = _areas_asked(body) if name == "responsibilities" else set()
+        if name == "responsibilities" and head is not None and _objective_duty(head.text):
+            # "### Objective #1: Understand the systemic challenges ... and develop a
+            # consulting strategy": the heading is the job's first duty of its list
+            responsibilities.append(_requirement(head, "must", name, kb))
         benefits_below = False
         for line in body:
             text = line.text
@@ -405,6 +409,14 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
         lines=tuple(line.text for line in lines),
         family_reason=reasons.get(family, "nothing in the posting matched a known family"),
     )
+
+
+_OBJECTIVE_SENTENCE = re.compile(r"^(?:key\s+)?objective\s*#?\s*\d+\s*[:.-]\s*\S", re.I)
+
+
+def _objective_duty(text: str) -> bool:
+    """A numbered objective heading that states the work, not a bare "Objective #2"."""
+    return _OBJECTIVE_SENTENCE.match(text) is not None and len(text.split()) >= 8
 
 
 def _names_skill(text: str, kb: KnowledgeBase) -> bool:
