@@ -66,7 +66,10 @@ def read_bytes(
 
 
 def read_document(
-    data: bytes, filename: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
+    data: bytes,
+    filename: str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Read a CV or job description from bytes, whatever its format.
 
@@ -124,6 +127,7 @@ def read_file_bytes(file: Path, *, max_bytes: int, wanted: str) -> bytes:
         with file.open("rb") as handle:
             data = handle.read(max_bytes + 1)  # a file that grew since stat is still capped
     except OSError as exc:
-        raise InputError(f"{shown} cannot be read: {exc.strerror or exc}.",
-                         "Check the file's permissions.") from exc
+        raise InputError(
+            f"{shown} cannot be read: {exc.strerror or exc}.", "Check the file's permissions."
+        ) from exc
     return data  # may be max_bytes + 1 long: the caller's size check then names the file
