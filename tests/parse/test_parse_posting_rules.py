@@ -836,3 +836,16 @@ def test_parse_posting_an_objective_heading_that_states_the_work_is_a_duty(kb):
     assert duties[0].startswith("Objective #1: Build, manage, and lead a team")
     assert "Objective #2" not in duties  # a bare number states no work
     assert "Hire and grow the architects." in duties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("We're looking for senior engineers to join the Teleport team.", "senior"),
+        ("We are hiring a staff software engineer for the platform group.", "staff"),
+        ("We are seeking an entry-level systems administrator.", "junior"),
+    ],
+)
+def test_parse_posting_the_level_the_page_says_it_hires(kb, sentence, level):
+    posting = parse_posting(text_document(_jd("Backend Engineer", sentence)), kb)
+    assert posting.level == level and posting.level_reason.startswith("the posting says")

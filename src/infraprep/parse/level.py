@@ -128,6 +128,20 @@ def level_from_years(years: float) -> Level:
     return "staff"
 
 
+_SOUGHT = re.compile(
+    r"\b(?:looking for|hiring|seeking|searching for)\s+(?:an?\s+|experienced\s+)?"
+    r"(senior|staff|principal|junior|entry[- ]level)\s+(?:\w+\s+){0,2}?"
+    r"(?:engineers?|developers?|sres?|administrators?|architects?)\b"
+)
+_SOUGHT_LEVELS: dict[str, Level] = {
+    "senior": "senior",
+    "staff": "staff",
+    "principal": "principal",
+    "junior": "junior",
+    "entry-level": "junior",
+}
+
+
 def infer_level(title: str, years: float | None, body: str) -> tuple[Level, str]:
     """The level and a one-line reason a reader can check.
 
@@ -159,6 +173,12 @@ def infer_level(title: str, years: float | None, body: str) -> tuple[Level, str]
         return level, reason
     if _ARCHITECT.search(low) and years is None:
         return "staff", 'title says "architect"'
+    sought = _SOUGHT.search(body_low)
+    if sought is not None:
+        # "We're looking for senior engineers to join the Teleport team": the page says
+        # whom it hires, which beats a guess from the years it asks
+        word = sought.group(1).replace(" ", "-")
+        return _SOUGHT_LEVELS[word], f'the posting says "{sought.group(0)}"'
     ceiling = _YEARS_CEILING.search(body_low)
     if ceiling is not None and int(ceiling.group(1)) <= 3:
         return "junior", f'asks for "{ceiling.group(0)}"'
