@@ -1,4 +1,4 @@
-"""`infraprep practice`: role-plays, estimation drills and written answers in the terminal."""
+"""`infraprep practice`: role-plays, estimates, scripts and written answers in the terminal."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ Titled = TypeVar("Titled", "Scenario", "Drill")
 
 @click.group()
 def practice() -> None:
-    """Practise: incident role-plays, estimation drills checked to the number, and
-    feedback on written answers."""
+    """Practise: incident role-plays, estimation drills checked to the number,
+    scripting drills run against your own code, and feedback on written answers."""
 
 
 @practice.command("list")
