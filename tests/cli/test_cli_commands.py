@@ -202,3 +202,15 @@ def test_cli_report_at_the_level_the_user_applies_for(tmp_path: Path, cv_file: P
     bad = run("report", str(cv_file), str(jd), "-o", str(out), "--level", "boss")
     assert bad.returncode == 2 and b"'boss' is not one of" in bad.stderr
     assert json.loads(out.read_text())["posting"]["level"] == "senior"  # left as it was
+
+
+def test_cli_report_level_picks_the_criteria_a_job_family_page_asks_at_it(
+    tmp_path: Path, cv_file: Path
+):
+    jd = FIXTURES / "jd" / "gitlab" / "site-reliability-engineer.md"
+    out = tmp_path / "staff.json"
+    res = run("report", str(cv_file), str(jd), "-o", str(out), "--level", "staff")
+    assert res.returncode == 0, res.stderr.decode()
+    rows = [row["requirement"] for row in json.loads(out.read_text())["fit"]["rows"]]
+    assert any(r.startswith("Able to create innovative solutions") for r in rows)  # staff
+    assert not any(r.startswith("Advanced Terraform syntax") for r in rows)  # senior's

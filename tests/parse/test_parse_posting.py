@@ -176,3 +176,27 @@ def test_parse_posting_a_dash_opening_a_line_is_a_bullet_glyph(kb):
     # the end of a date range wrapped onto its own line keeps its dash
     assert clean_text("– Present") == "– Present" and clean_text("— May 2021") == "— May 2021"
     assert clean_text("– Built the pipeline") == "Built the pipeline"
+
+
+def test_parse_posting_a_job_family_ladder_asks_the_criteria_of_the_level_applied_at(kb):
+    """GitLab's SRE page lists each level's criteria; only the level's own are asked."""
+    read = posting_from(kb, "gitlab/site-reliability-engineer.md")
+    texts = [r.text for r in read.requirements]
+    assert read.level == "senior"
+    assert any(t.startswith("Advanced Terraform syntax and GitLab CI/CD") for t in texts)
+    staff_only = "Able to create innovative solutions that push"  # a staff criterion
+    assert not any(t.startswith(staff_only) for t in texts)
+
+    path = FIXTURES / "jd" / "gitlab" / "site-reliability-engineer.md"
+    staff = parse_posting(read_path(path), kb, applying_at="staff")
+    staff_texts = [r.text for r in staff.requirements]
+    assert not any(t.startswith("Advanced Terraform syntax") for t in staff_texts)
+    assert any(t.startswith(staff_only) for t in staff_texts)
+
+
+def test_parse_posting_one_heading_naming_the_job_is_no_ladder(kb):
+    from infraprep.parse.ladder import ladder_blocks
+    from infraprep.parse.lines import numbered_lines
+
+    doc = read_path(FIXTURES / "jd" / "teleport" / "sre.md")
+    assert ladder_blocks(numbered_lines(doc), "Site Reliability Engineer") == {}

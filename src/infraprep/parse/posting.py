@@ -7,9 +7,10 @@ import re
 from infraprep.errors import EmptyInputError, NotAJobPostingError
 from infraprep.knowledge import KnowledgeBase
 from infraprep.knowledge.schema import INFRA_FAMILIES
-from infraprep.models import Document, Posting, Requirement
+from infraprep.models import Document, Level, Posting, Requirement
 from infraprep.parse.competencies import competency_matcher
 from infraprep.parse.family import pick_family, score_families
+from infraprep.parse.ladder import ladder_blocks
 from infraprep.parse.level import infer_level
 from infraprep.parse.lines import Line, numbered_lines
 from infraprep.parse.phrases import first_sentence
@@ -263,8 +264,11 @@ def _once_each(reqs: list[Requirement]) -> list[Requirement]:
     return list(first.values())
 
 
-def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
+def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = None) -> Posting:
     """Read a job description.
+
+    ``applying_at`` is the level the user applies for, when they say; on a page
+    with a level ladder it picks whose criteria are asked (else the level read).
 
     Raises:
         EmptyInputError: the document has no text.
@@ -384,6 +388,11 @@ def parse_posting(doc: Document, kb: KnowledgeBase) -> Posting:
     body = "\n".join(body_parts)
     years = max((r.years for r in requirements if r.years), default=None)
     level, level_reason = infer_level(title, years, body)
+    # a job-family page's criteria for the level applied at are asked too
+    ladder = ladder_blocks(lines, title).get(applying_at or level, [])
+    asked = {r.line for r in requirements}
+    criteria = [_requirement(line, "must", "requirements", kb) for line in ladder]
+    requirements = _once_each(requirements + [r for r in criteria if r.line not in asked])
     scores, reasons = score_families(title, body, kb.families, technology_categories(stack))
     family = pick_family(scores)
     comps: dict[str, None] = {}
