@@ -982,3 +982,17 @@ def test_fit_leading_a_piece_of_work_is_no_people_management(kb):
     )
     row = _fit_row(kb, manager, "Experience with leading people managers")
     assert row.cv is not None and "direct reports" in row.cv.text
+
+
+def test_fit_what_a_report_covers_qualifies_the_ask(kb):
+    """ "Threat intelligence reports covering new vulnerabilities" asks for threat
+    intelligence; a helpdesk line about patching only matches what the reports cover."""
+    cv = _one_job(
+        "Threat Intelligence Analyst — Havenlijn",
+        "Desktop support, Active Directory accounts and patching for city staff",
+        "Keep profiles on about 25 threat actors and write the monthly threat intelligence brief",
+    )
+    row = _fit_row(
+        kb, cv, "Collect and analyze threat intelligence reports covering new vulnerabilities"
+    )
+    assert row.cv is not None and "threat actors" in row.cv.text

@@ -44,7 +44,8 @@ _AS_ROLE = re.compile(r"\b(?:as|in the role of) an? ([A-Za-z][\w /&+-]{2,60})", 
 # ... and the dash after a competency's label: "Oral Communication - This skill is
 # generally demonstrated by ... clients at briefings" asks for the skill it names
 _QUALIFIER_START = re.compile(
-    r"\b(?:for|of|across|within|on|in|about|so (?:that|you|we|they|it))\b|\s[-–—]\s(?=this\b)",
+    r"\b(?:for|of|across|within|on|in|about|covering|so (?:that|you|we|they|it))\b"
+    r"|\s[-–—]\s(?=this\b)",
     re.IGNORECASE,
 )
 # A technology a line only implies ("Rocky Linux" for Linux, EKS for AWS): enough for a
