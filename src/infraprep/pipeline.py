@@ -10,7 +10,7 @@ from typing import cast
 
 from infraprep.errors import UsageError
 from infraprep.knowledge import KnowledgeBase, load_knowledge
-from infraprep.models import LEVELS, Document, Level, Plan, Posting
+from infraprep.models import LEVELS, Document, Level, Plan
 from infraprep.parse import parse_posting, parse_profile
 from infraprep.tailor import build_plan
 
@@ -35,11 +35,7 @@ def generate_plan(
         UsageError: the interview date or the hours are out of range.
     """
     kb = kb or load_knowledge()
-    applying_at = _known_level(level)
-    # the level applied at also picks whose criteria a job-family page asks
-    posting = parse_posting(jd, kb, applying_at=applying_at)
-    if applying_at is not None:
-        posting = with_level(posting, applying_at)
+    posting = parse_posting(jd, kb, applying_at=_known_level(level))
     profile = parse_profile(cv, today)
     return build_plan(
         profile,
@@ -57,13 +53,3 @@ def _known_level(level: str | None) -> Level | None:
     if level not in LEVELS:
         raise UsageError(f"There is no level '{level}'.", "Use one of: " + ", ".join(LEVELS))
     return cast(Level, level)
-
-
-def with_level(posting: Posting, level: str) -> Posting:
-    """The posting at the level the user applies for; the report says it was set."""
-    level = _known_level(level) or posting.level
-    if level == posting.level:
-        return posting
-    read = f"; the posting alone reads as {posting.level}"
-    read += f", {posting.level_reason}" if posting.level_reason else ""
-    return posting.model_copy(update={"level": level, "level_reason": f"set by you{read}"})

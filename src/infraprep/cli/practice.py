@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -214,7 +213,7 @@ def practice_script(drill_id: str, solution: Path | None) -> None:
     The exit code is 0 when every test passes and 1 when one fails.
     """
     from infraprep.knowledge import load_knowledge
-    from infraprep.practice import check_script, find_scripting
+    from infraprep.practice import behaviours_tested, check_script, find_scripting
 
     kb = load_knowledge()
     drill = find_scripting(kb, drill_id)
@@ -222,8 +221,8 @@ def practice_script(drill_id: str, solution: Path | None) -> None:
         _heading(drill.title)
         _para(drill.prompt)
         click.secho("\nThe tests check:", bold=True)
-        for name in re.findall(r"^def (test_\w+)\(", drill.tests or "", re.MULTILINE):
-            _para("- " + name.removeprefix("test_").replace("_", " "), indent="  ")
+        for behaviour in behaviours_tested(drill):
+            _para(f"- {behaviour}", indent="  ")
         click.echo(f"\nWrite it in a .py file, then: infraprep practice script {drill.id} FILE.py")
         return
     run = check_script(drill, solution)

@@ -10,22 +10,9 @@ levels' blocks are not asked of the candidate.
 
 from __future__ import annotations
 
-import re
-
 from infraprep.models import Level
+from infraprep.parse.level import title_cue
 from infraprep.parse.lines import Line
-
-# the word before the job's name that says which level a heading is; none = the middle
-_LEVEL_WORDS: dict[str, Level] = {
-    "associate": "junior",
-    "junior": "junior",
-    "intermediate": "mid",
-    "senior": "senior",
-    "staff": "staff",
-    "principal": "principal",
-    "distinguished": "principal",
-}
-_PREFIX = re.compile(r"^(" + "|".join(_LEVEL_WORDS) + r")\s+", re.IGNORECASE)
 
 
 def ladder_blocks(lines: list[Line], title: str) -> dict[Level, list[Line]]:
@@ -62,14 +49,18 @@ def ladder_blocks(lines: list[Line], title: str) -> dict[Level, list[Line]]:
 
 def _job_name(title: str) -> str:
     """ "Senior Site Reliability Engineer" -> "site reliability engineer"."""
-    return _PREFIX.sub("", " ".join(title.lower().split())).strip()
+    words = title.lower().split()
+    if len(words) > 1 and title_cue(words[0]) is not None:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _level_of(heading: str, job: str) -> Level | None:
+    """ "Senior Site Reliability Engineer" is the senior block; the job's name alone is
+    the middle of the ladder."""
     text = " ".join(heading.lower().split())
     if text == job:
         return "mid"
-    match = _PREFIX.match(text)
-    if match and text[match.end() :] == job:
-        return _LEVEL_WORDS[match.group(1).lower()]
-    return None
+    if not text.endswith(" " + job):
+        return None
+    return title_cue(text[: -len(job)])

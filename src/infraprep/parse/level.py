@@ -133,13 +133,13 @@ _SOUGHT = re.compile(
     r"(senior|staff|principal|junior|entry[- ]level)\s+(?:\w+\s+){0,2}?"
     r"(?:engineers?|developers?|sres?|administrators?|architects?)\b"
 )
-_SOUGHT_LEVELS: dict[str, Level] = {
-    "senior": "senior",
-    "staff": "staff",
-    "principal": "principal",
-    "junior": "junior",
-    "entry-level": "junior",
-}
+
+
+def title_cue(words: str) -> Level | None:
+    """The level a title's words name ("Senior", "Staff", "Associate"), if any; a
+    job-family page's level headings and "looking for senior engineers" read the same."""
+    low = words.lower()
+    return next((level for pattern, level in _TITLES if pattern.search(low)), None)
 
 
 def infer_level(title: str, years: float | None, body: str) -> tuple[Level, str]:
@@ -177,8 +177,7 @@ def infer_level(title: str, years: float | None, body: str) -> tuple[Level, str]
     if sought is not None:
         # "We're looking for senior engineers to join the Teleport team": the page says
         # whom it hires, which beats a guess from the years it asks
-        word = sought.group(1).replace(" ", "-")
-        return _SOUGHT_LEVELS[word], f'the posting says "{sought.group(0)}"'
+        return title_cue(sought.group(1)) or "mid", f'the posting says "{sought.group(0)}"'
     ceiling = _YEARS_CEILING.search(body_low)
     if ceiling is not None and int(ceiling.group(1)) <= 3:
         return "junior", f'asks for "{ceiling.group(0)}"'

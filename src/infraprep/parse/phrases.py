@@ -74,6 +74,14 @@ def phrase_set(phrases: tuple[str, ...]) -> PhraseSet:
     return PhraseSet(phrases)
 
 
+# "eight years of running ...", "one year of specialized experience": numbers in words,
+# as CVs and postings write years
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])")
 
 

@@ -13,7 +13,7 @@ from infraprep.parse.family import pick_family, score_families
 from infraprep.parse.ladder import ladder_blocks
 from infraprep.parse.level import infer_level
 from infraprep.parse.lines import Line, numbered_lines
-from infraprep.parse.phrases import first_sentence
+from infraprep.parse.phrases import NUMBER_WORDS, first_sentence
 from infraprep.parse.position_header import ROLE_WORDS
 from infraprep.parse.sections import JD_SECTIONS, jd_heading_section, split_sections
 from infraprep.parse.technologies import canonical_technologies, technology_categories
@@ -97,14 +97,13 @@ def _years(text: str) -> float | None:
     if not m:
         # "one year of specialized experience", the federal wording
         word = _YEARS_IN_WORDS.search(text)
-        return float(_NUMBER_WORDS[word.group(1).lower()]) if word else None
+        return float(NUMBER_WORDS[word.group(1).lower()]) if word else None
     low = float(m.group(1))
     return low if 0 < low <= 30 else None
 
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _YEARS_IN_WORDS = re.compile(
-    r"\b(one|two|three|four|five|six|seven)\s+(?:\(\d\)\s+)?(?:full[- ]time\s+)?years?\s+of\b",
+    rf"\b({'|'.join(NUMBER_WORDS)})\s+(?:\(\d+\)\s+)?(?:full[- ]time\s+)?years?\s+of\b",
     re.IGNORECASE,
 )
 
@@ -267,8 +266,8 @@ def _once_each(reqs: list[Requirement]) -> list[Requirement]:
 def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = None) -> Posting:
     """Read a job description.
 
-    ``applying_at`` is the level the user applies for, when they say; on a page
-    with a level ladder it picks whose criteria are asked (else the level read).
+    ``applying_at`` is the level the user applies for, when they say: it replaces the
+    level read, and on a page with a level ladder it picks whose criteria are asked.
 
     Raises:
         EmptyInputError: the document has no text.
@@ -388,8 +387,12 @@ def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = 
     body = "\n".join(body_parts)
     years = max((r.years for r in requirements if r.years), default=None)
     level, level_reason = infer_level(title, years, body)
+    if applying_at is not None and applying_at != level:
+        # the report says the level was set, and what the posting alone reads as
+        read = f"{level}, {level_reason}" if level_reason else level
+        level, level_reason = applying_at, f"set by you; the posting alone reads as {read}"
     # a job-family page's criteria for the level applied at are asked too
-    ladder = ladder_blocks(lines, title).get(applying_at or level, [])
+    ladder = ladder_blocks(lines, title).get(level, [])
     asked = {r.line for r in requirements}
     criteria = [_requirement(line, "must", "requirements", kb) for line in ladder]
     requirements = _once_each(requirements + [r for r in criteria if r.line not in asked])

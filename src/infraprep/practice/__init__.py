@@ -18,7 +18,7 @@ from infraprep.practice.estimation import Score, Verdict, score, verdict_for
 from infraprep.practice.feedback import Feedback, PointCheck, feedback_on
 from infraprep.practice.incident import Debrief, Option, Outcome, RolePlay, menu
 from infraprep.practice.quantity import read_quantity, unit_of
-from infraprep.practice.scripting import CheckResult, ScriptRun, check_script
+from infraprep.practice.scripting import CheckResult, ScriptRun, behaviours_tested, check_script
 
 __all__ = [
     "CheckResult",
@@ -31,6 +31,7 @@ __all__ = [
     "Score",
     "ScriptRun",
     "Verdict",
+    "behaviours_tested",
     "check_script",
     "design_drills",
     "estimation_drills",

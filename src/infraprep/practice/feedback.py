@@ -83,9 +83,10 @@ def _checks(text: str, points: tuple[str, ...]) -> tuple[PointCheck, ...]:
     measured = metrics_in(text)
     out = []
     for point in points:
-        common = _content_stems(point) & said
+        about = _content_stems(point)
+        common = about & said
         shared = [spelled[s] for s in sorted(common)]
-        core = _content_stems(_EXAMPLES.sub(" ", point)) or _content_stems(point)
+        core = _content_stems(_EXAMPLES.sub(" ", point)) or about
         on_point = len(common & core)
         if measured and _ASKS_FOR_NUMBERS.search(point):
             # "name it in numbers" is met by a number, shown bare: "30%", not "by 30%"

@@ -8,6 +8,7 @@ with a time limit, so the user sees which behaviours their code gets right.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from infraprep.knowledge.schema import Drill
 TIME_LIMIT_SECONDS = 10.0
 MAX_SOLUTION_BYTES = 1024 * 1024
 _HARNESS = Path(__file__).with_name("harness.py")
+_TEST_NAME = re.compile(r"^def (test_\w+)\(", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,7 @@ class CheckResult:
 
     @property
     def behaviour(self) -> str:
-        """``test_counts_and_order`` read as "counts and order"."""
-        return self.name.removeprefix("test_").replace("_", " ")
+        return _behaviour(self.name)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,16 @@ class ScriptRun:
     @property
     def all_passed(self) -> bool:
         return bool(self.results) and self.passed == len(self.results)
+
+
+def behaviours_tested(drill: Drill) -> tuple[str, ...]:
+    """What the drill's tests check, read from their names, before any file is run."""
+    return tuple(_behaviour(n) for n in _TEST_NAME.findall(drill.tests or ""))
+
+
+def _behaviour(test_name: str) -> str:
+    """``test_counts_and_order`` read as "counts and order"."""
+    return test_name.removeprefix("test_").replace("_", " ")
 
 
 def check_script(drill: Drill, solution: Path, timeout: float = TIME_LIMIT_SECONDS) -> ScriptRun:

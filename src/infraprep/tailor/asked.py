@@ -226,7 +226,8 @@ def _head_weights(
     if first_at:
         after = min(first_at.values())
         # past the first word of that competency: the "on" of "on-call" is no qualifier
-        after = _WORD.match(text, after).end() if _WORD.match(text, after) else after
+        if word := _WORD.match(text, after):
+            after = word.end()
         qualifier = _QUALIFIER_START.search(text, after)
         head_end = qualifier.start() if qualifier else head_end
     # a competency only named inside brackets ("testing (e.g., unit, end-to-end)") is an

@@ -71,7 +71,7 @@ from __future__ import annotations
 import re
 
 from infraprep.models import Evidence, Fit, FitRow, Posting, Profile, Requirement
-from infraprep.parse.phrases import first_sentence
+from infraprep.parse.phrases import NUMBER_WORDS, first_sentence
 from infraprep.tailor.asked import ADVANCED_DEGREE, CERTIFICATION, DEGREE, Asked
 from infraprep.tailor.kinds import CATEGORIES
 from infraprep.tailor.needs import CvLine, Needs
@@ -87,20 +87,15 @@ _KIND_ONLY = 0.75
 _MENTION_RANK = 0.45
 # Stems too common in CVs and JDs to tell two lines apart ("developed", "experience").
 _GENERIC_STEMS = frozenset({"develo", "experi", "work", "build", "built", "using", "system"})
-_NUMBER_WORDS = {  # "eight years of running customer-facing systems"
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "twenty": 20,
-}  # fmt: skip
 _YEARS_CLAIM = re.compile(
-    rf"\b(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\+?\s*(?:years?|yrs)\b", re.IGNORECASE
+    rf"\b(\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\+?\s*(?:years?|yrs)\b", re.IGNORECASE
 )
 
 
 def _years_claimed(text: str) -> float | None:
     """The most years a CV line says its writer has ("eight years of running ...")."""
     found = [
-        float(_NUMBER_WORDS.get(m.group(1).lower()) or m.group(1))
+        float(NUMBER_WORDS.get(m.group(1).lower()) or m.group(1))
         for m in _YEARS_CLAIM.finditer(text)
     ]
     return max(found, default=None)
