@@ -199,3 +199,11 @@ def test_technologies_a_kubelet_is_kubernetes_work():
     assert "Kubernetes" in canonical_technologies(
         "Wrote a Go operator that cordons and drains nodes with a failing kubelet"
     )
+
+
+def test_technologies_an_ndk_on_an_android_build_is_the_android_ndk():
+    # The CNCF landscape's "NDK" (a Nutanix storage product) once made a build engineer's
+    # corrupted-NDK story read as database experience.
+    names = canonical_technologies("a runner with a corrupted NDK install broke every Android build")
+    assert "Android NDK" in names
+    assert "Nutanix Data Services for Kubernetes" not in names
