@@ -807,10 +807,12 @@ def test_parse_posting_the_federal_years_of_specialized_experience_is_asked(kb):
     jd = _jd("IT Specialist (Cloud)", "We run cloud.gov.") + (
         "\nGS-13 level specialized experience requirements: you must have one year of "
         "specialized experience equivalent to the GS-12 level in the Federal service.\n"
+        "\nThis position is set at a GS-13 level.\n"
     )
     posting = parse_posting(text_document(jd), kb)
     asks = [r for r in posting.requirements if "specialized experience" in r.text]
     assert len(asks) == 1 and asks[0].years == 1.0
+    assert not any("position is set at" in r.text for r in posting.requirements)
 
 
 def test_parse_posting_what_you_can_expect_in_the_role_lists_duties(kb):

@@ -57,10 +57,9 @@ _APPLY_OR_PAY = re.compile(
     r"minimally qualified|minimum qualification|your application will be|cover letters?|"
     r"external materials|federal style resume|"
     r"dates you held each job|hours per week you worked|"
-    r"pay grades?|salary range|gs-\d{1,2}(?:/\d{1,2})? level)\b",
+    r"pay grades?|salary range|(?:set|is) at (?:a|the) gs-\d{1,2}(?:/\d{1,2})? level)\b",
     re.IGNORECASE,
 )
-_SPECIALIZED_YEARS = re.compile(r"\byears? of specialized experience\b", re.IGNORECASE)
 _YEARS = re.compile(
     r"(\d{1,2})\)?(?:\s*(?:-|–|to)\s*(\d{1,2}))?\s*\+?\s*(?:years?|yrs)\b",
     re.IGNORECASE,
@@ -310,9 +309,7 @@ def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = 
             text = line.text
             if line.kind != "list_item":
                 benefits_below = bool(_BENEFITS_BELOW.search(text))
-            # "GS-13 level ... you must have one year of specialized experience" asks it
-            pay = _APPLY_OR_PAY.search(text) and not _SPECIALIZED_YEARS.search(text)
-            if benefits_below or pay or _NAVIGATION.match(text):
+            if benefits_below or _APPLY_OR_PAY.search(text) or _NAVIGATION.match(text):
                 continue
             if line.kind == "list_item" and _comparable(text) in headings:
                 continue
