@@ -9,6 +9,9 @@ import pytest
 from infraprep.errors import DecodeError
 from infraprep.ingest import read_document
 from infraprep.ingest.markdown import blocks_from_markdown
+from infraprep.ingest.normalize import BULLET_GLYPHS
+from infraprep.ingest.pdf_layout import split_bullet
+from infraprep.parse.lines import clean_text
 
 MARKDOWN_CV = """# Casey Lin
 
@@ -211,3 +214,12 @@ org: Cloud.gov
     assert "Grade: GS-15" in text and "{%" not in text and "{{" not in text
     assert ("list_item", "Providing technical support for agency teams") in [
         (b.kind, b.text) for b in doc.blocks]
+
+
+@pytest.mark.parametrize("glyph", list(BULLET_GLYPHS))
+def test_ingest_every_reader_takes_the_same_glyphs_for_bullets(glyph: str) -> None:
+    """A bullet glyph means the same in a text file, a PDF line and a parsed CV line."""
+    line = f"{glyph} Cut deploy time from 40 to 9 minutes"
+    assert _kinds(line, markdown=False) == [("list_item", "Cut deploy time from 40 to 9 minutes")]
+    assert split_bullet(line) == (True, "Cut deploy time from 40 to 9 minutes")
+    assert clean_text(line) == "Cut deploy time from 40 to 9 minutes"

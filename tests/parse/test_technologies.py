@@ -204,6 +204,6 @@ def test_technologies_a_kubelet_is_kubernetes_work():
 def test_technologies_an_ndk_on_an_android_build_is_the_android_ndk():
     # The CNCF landscape's "NDK" (a Nutanix storage product) once made a build engineer's
     # corrupted-NDK story read as database experience.
-    names = canonical_technologies("a runner with a corrupted NDK install broke every Android build")
+    names = canonical_technologies("a corrupted NDK install broke every Android build")
     assert "Android NDK" in names
     assert "Nutanix Data Services for Kubernetes" not in names

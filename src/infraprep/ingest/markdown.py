@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from infraprep.ingest.normalize import clean_line, normalize_text
+from infraprep.ingest.normalize import BULLET_GLYPHS, WORD_O_BULLET, clean_line, normalize_text
 from infraprep.models import BlockKind, TextBlock
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -25,7 +25,7 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 # capitalised word (so "-5 °C" and "--flag" stay text). "o Split the suite ...": the
 # letter Word uses for its second-level bullet, before a capitalised word.
 _BULLET = re.compile(
-    r"^(\s*)(?:(?:[-*+•▪◦●○■□➢➤►▶✓✔‣⁃·–]|\d{1,3}[.)])\s+|-(?=[A-Z][a-z])|o\s+(?=[A-Z]))(\S.*)$"
+    rf"^(\s*)(?:(?:[-*+–{BULLET_GLYPHS}]|\d{{1,3}}[.)])\s+|-(?=[A-Z][a-z])|{WORD_O_BULLET}\s+)(\S.*)$"
 )
 _TABLE = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:-]+$")

@@ -25,6 +25,12 @@ _TRANSLATE = str.maketrans({
     # Hyphen look-alikes that should compare equal to "-".
     "\u2010": "-", "\u2011": "-", "\u2012": "-",
 })
+# The glyphs every reader takes for a bullet wherever a line starts with one. Each reader
+# adds what only its format means: Markdown's "+" and numbers, a PDF's "(cid:7)", Word's
+# letter "o" before a capital.
+BULLET_GLYPHS = "•▪◦●○■□➢➤►▶✓✔‣⁃∙·"
+WORD_O_BULLET = r"o(?=\s+[A-Z])"
+
 _SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
 _SPACES = re.compile(r" {2,}")
 

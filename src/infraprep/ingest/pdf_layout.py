@@ -14,10 +14,10 @@ import re
 import statistics
 from dataclasses import dataclass, replace
 
-from infraprep.ingest.normalize import join_wrapped, vocabulary_of
+from infraprep.ingest.normalize import BULLET_GLYPHS, join_wrapped, vocabulary_of
 from infraprep.models import BlockKind, TextBlock
 
-_BULLET = re.compile(r"^\s*(?:[•▪◦●○■□➢➤►▶✓✔‣⁃∙·]|\(cid:\d+\)|[-–—*](?=\s))\s*")
+_BULLET = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|\(cid:\d+\)|[-–—*](?=\s))\s*")
 _DATE_TOKEN = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:19|20)\d\d|\d{1,2}|"
     r"present|current|now|today|to|[-–—/.,]", re.I,

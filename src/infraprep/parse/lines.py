@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from infraprep.ingest.normalize import BULLET_GLYPHS, WORD_O_BULLET
 from infraprep.models import Document
 from infraprep.parse.dates import MONTH_NAME
 
 # "{ " is the bullet of LaTeX CV classes whose symbol font the text layer maps to a brace
 # "o Split the suite ...": Word's second-level bullet letter, before a capitalised word
-_BULLET = re.compile(r"^\s*(?:[-*•▪◦●○■□➢➤►▶✓✔→·{]|\(cid:\d+\)|\d{1,2}[.)]|o(?=\s+[A-Z]))\s+")
+_BULLET = re.compile(
+    rf"^\s*(?:[-*→{{{BULLET_GLYPHS}]|\(cid:\d+\)|\d{{1,2}}[.)]|{WORD_O_BULLET})\s+"
+)
 # "— Explain the product to ..." / "– Built the ...": a dash opening a sentence is a
 # bullet; "– Present" or "— May 2021" left by a wrapped date range is not
 _DASH_BULLET = re.compile(
