@@ -8,7 +8,7 @@ from infraprep.errors import KnowledgeError, NotFoundError
 from infraprep.knowledge import parse_items
 from infraprep.knowledge.browse import find, search, stats
 from infraprep.knowledge.lint import lint
-from infraprep.knowledge.schema import Question
+from infraprep.knowledge.schema import Drill, Question
 
 
 def test_knowledge_lint_is_clean(kb):
@@ -34,6 +34,24 @@ def test_knowledge_schema_errors_name_the_file_item_and_field():
         parse_items(bad, "questions/x.yaml", Question)
     msg = info.value.message
     assert "questions/x.yaml" in msg and "beh-x" in msg and "tests" in msg
+
+
+@pytest.mark.parametrize(
+    ("kind", "missing"), [("estimation", "answers its checker"), ("scripting", "solution")]
+)
+def test_knowledge_a_practised_drill_must_carry_what_its_checker_needs(kind, missing):
+    """The report names a practice command for every estimation and scripting drill."""
+    drill = f"""- id: drill-x
+  kind: {kind}
+  title: A drill
+  prompt: Do it.
+  worked_answer: [one, two, three]
+  levels: [mid]
+  competencies: [coding]
+"""
+    with pytest.raises(KnowledgeError) as info:
+        parse_items(drill, "drills/x.yaml", Drill)
+    assert missing in info.value.message
 
 
 def test_knowledge_schema_rejects_unknown_keys():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from infraprep.models import Level
 
@@ -235,6 +235,16 @@ class Drill(Strict):
         if len(names) != len(set(names)):
             raise ValueError("answer names must be unique")
         return value
+
+    @model_validator(mode="after")
+    def _practisable(self) -> Drill:
+        # The report names a practice command for every estimation and scripting drill,
+        # so each must carry what that command checks the user's work against.
+        if self.kind == "estimation" and not self.answers:
+            raise ValueError("an estimation drill needs the answers its checker holds you to")
+        if self.kind == "scripting" and not (self.solution and self.tests):
+            raise ValueError("a scripting drill needs a solution and the tests run on your file")
+        return self
 
 
 class Investigation(Strict):

@@ -1,4 +1,4 @@
-"""Which role-plays and estimation drills there are, and finding one by its id."""
+"""What can be practised (role-plays, checked estimates, designs, scripts) and finding it by id."""
 
 from __future__ import annotations
 
@@ -16,11 +16,24 @@ def scenarios(kb: KnowledgeBase, family: str | None = None) -> tuple[Scenario, .
     return tuple(s for s in kb.scenarios if _fits(s.families, family))
 
 
+def is_checked_estimate(drill: Drill) -> bool:
+    """An estimation drill with numbers to check an answer against."""
+    return drill.kind == "estimation" and bool(drill.answers)
+
+
+def is_runnable_script(drill: Drill) -> bool:
+    """A scripting drill with tests to run against the user's file."""
+    return drill.kind == "scripting" and bool(drill.tests)
+
+
+def is_written_design(drill: Drill) -> bool:
+    """A design drill, answered in writing and checked against its rubric."""
+    return drill.kind == "design"
+
+
 def estimation_drills(kb: KnowledgeBase, family: str | None = None) -> tuple[Drill, ...]:
     """Estimation drills that have numbers to check, optionally for one role family."""
-    return tuple(
-        d for d in kb.drills if d.kind == "estimation" and d.answers and _fits(d.families, family)
-    )
+    return tuple(d for d in kb.drills if is_checked_estimate(d) and _fits(d.families, family))
 
 
 def find_scenario(kb: KnowledgeBase, scenario_id: str) -> Scenario:
@@ -33,14 +46,12 @@ def find_estimation(kb: KnowledgeBase, drill_id: str) -> Drill:
 
 def design_drills(kb: KnowledgeBase, family: str | None = None) -> tuple[Drill, ...]:
     """System-design drills: answered in writing and checked against their rubric."""
-    return tuple(d for d in kb.drills if d.kind == "design" and _fits(d.families, family))
+    return tuple(d for d in kb.drills if is_written_design(d) and _fits(d.families, family))
 
 
 def scripting_drills(kb: KnowledgeBase, family: str | None = None) -> tuple[Drill, ...]:
     """Scripting drills whose tests can run against the user's file."""
-    return tuple(
-        d for d in kb.drills if d.kind == "scripting" and d.tests and _fits(d.families, family)
-    )
+    return tuple(d for d in kb.drills if is_runnable_script(d) and _fits(d.families, family))
 
 
 def find_scripting(kb: KnowledgeBase, drill_id: str) -> Drill:

@@ -16,6 +16,7 @@ from pydantic import AnyUrl, BaseModel
 
 from infraprep.knowledge.browse import title_of
 from infraprep.knowledge.schema import Drill, Question, Scenario
+from infraprep.practice.catalog import is_checked_estimate, is_written_design
 from infraprep.web.library_catalog import LINKS, META, ORDERED, PHRASES, Collection, label_for
 from infraprep.web.library_view import TITLE_FIELDS, Library, Link
 
@@ -174,9 +175,9 @@ def _practice_link(item: BaseModel) -> Link | None:
     ident = getattr(item, "id", None)
     if isinstance(item, Scenario):
         return Link("Run this incident as a role-play", f"/practice/incident/{ident}")
-    if isinstance(item, Drill) and item.kind == "estimation" and item.answers:
+    if isinstance(item, Drill) and is_checked_estimate(item):
         return Link("Work it with your numbers checked", f"/practice/estimate/{ident}")
-    if isinstance(item, Drill) and item.kind == "design":
+    if isinstance(item, Drill) and is_written_design(item):
         return Link("Write your design; check it against the rubric", f"/practice/answer/{ident}")
     if isinstance(item, Question):
         return Link("Write your answer and get feedback", f"/practice/answer/{ident}")
