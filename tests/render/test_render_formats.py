@@ -189,3 +189,22 @@ def test_render_pdf_has_the_report_text(plan):
     text = extract_text(io.BytesIO(data))
     assert "Site Reliability Engineer" in text
     assert "Concepts to master" in text
+
+
+def test_render_study_plan_names_items_by_the_titles_the_report_shows(plan):
+    """A calendar entry or plan row says 'Requests, limits and CPU throttling', not an id."""
+    from icalendar import Calendar
+
+    first = plan.study_plan[0]
+    concept = next(c for c in plan.concepts if c.id in first.items)
+    md = render(plan, "md").decode()
+    table = md[md.index("## Study plan") :]
+    assert concept.title in table and concept.id not in table
+    html = render(plan, "html").decode()
+    assert f'<a href="#{concept.id}">{concept.title}</a>' in html.replace("&#39;", "'")
+    for ask in plan.smart_questions:  # every item a plan row links to has its anchor
+        assert f'id="{ask.id}"' in html
+    cal = Calendar.from_ical(render(plan, "ics"))
+    described = [str(e.get("description", "")) for e in cal.walk() if e.name == "VEVENT"]
+    assert any(f"- {concept.title}" in d for d in described)
+    assert not any(concept.id in d for d in described)

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 
 from infraprep.models import Plan
+from infraprep.render.titles import item_titles
 
 
 def _uid(plan: Plan, key: str) -> str:
@@ -21,6 +22,7 @@ def render_ics(plan: Plan) -> bytes:
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"Prep: {plan.posting.title}")
     stamp = dt.datetime.combine(plan.generated_on, dt.time(0, 0), tzinfo=dt.UTC)
+    titles = item_titles(plan)
     for index, block in enumerate(plan.study_plan):
         event = Event()
         event.add("uid", _uid(plan, f"block-{index}"))
@@ -30,7 +32,7 @@ def render_ics(plan: Plan) -> bytes:
         event.add("dtend", block.end + dt.timedelta(days=1))
         description = "Goals: " + "; ".join(block.goals)
         if block.items:
-            description += "\nWork on: " + ", ".join(block.items)
+            description += "\nWork on:" + "".join(f"\n- {titles.get(i, i)}" for i in block.items)
         event.add("description", description)
         cal.add_component(event)
     interview = Event()

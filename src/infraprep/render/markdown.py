@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from infraprep.models import Evidence, FitRow, Plan, QuestionItem
 from infraprep.render.evidence import cite
+from infraprep.render.titles import item_titles
 
 STATUS = {"met": "✅ met", "partly": "◐ partly", "gap": "✗ gap", "answer": "💬 answer in person"}
 
@@ -217,10 +218,12 @@ def render_markdown(plan: Plan) -> bytes:
     for r in plan.related_roles:
         lines.append(f"- **{_md(r.name)}:** {_md(r.how_prep_differs)}")
     lines += ["", "## Study plan", "", "| Dates | Phase | Hours | Work on |", "|---|---|---|---|"]
+    titles = item_titles(plan)
     for b in plan.study_plan:
+        work = "; ".join(_md(titles.get(i, i)) for i in b.items) or "—"
         lines.append(
             f"| {b.start.isoformat()} → {b.end.isoformat()} | {_md(b.phase)} | "
-            f"{b.hours:g} | {', '.join(b.items) or '—'} |"
+            f"{b.hours:g} | {work} |"
         )
     lines.append("")
     return "\n".join(lines).encode("utf-8")
