@@ -118,6 +118,28 @@ def test_tailor_study_plan_compresses_for_any_runway(kb, inputs, days):
     assert {c.id for c in plan.concepts[:3]} <= scheduled
 
 
+def test_tailor_study_plan_gives_a_short_week_a_short_list(kb, inputs):
+    posting, profile = inputs
+    interview = TODAY + dt.timedelta(days=40)
+    plan = build_plan(profile, posting, kb, today=TODAY, interview_date=interview, hours_per_week=6)
+    for phase in {b.phase for b in plan.study_plan}:
+        blocks = [b for b in plan.study_plan if b.phase == phase and b.items]
+        for a, b in itertools.combinations(blocks, 2):
+            if a.hours > b.hours:  # more hours, at least as much work, never much less
+                assert len(a.items) >= len(b.items)
+
+
+def test_tailor_study_plan_says_when_the_hours_cannot_hold_the_work(kb, inputs):
+    posting, profile = inputs
+    tight = build_plan(
+        profile, posting, kb, today=TODAY, interview_date=TODAY + dt.timedelta(days=7),
+        hours_per_week=3,
+    )
+    roomy = build_plan(profile, posting, kb, today=TODAY, hours_per_week=40)
+    assert any("stop where the hours run out" in n for n in tight.notices)
+    assert not any("stop where the hours run out" in n for n in roomy.notices)
+
+
 def test_tailor_rejects_past_interview_dates(kb, inputs):
     posting, profile = inputs
     with pytest.raises(UsageError):

@@ -25,7 +25,7 @@ from infraprep.tailor.asks import smart_questions
 from infraprep.tailor.fit import assess_fit
 from infraprep.tailor.loop import likely_loop, weighed_signals
 from infraprep.tailor.needs import Needs, compute_needs, position_label
-from infraprep.tailor.schedule import build_schedule
+from infraprep.tailor.schedule import build_schedule, work_hours
 from infraprep.tailor.select import ItemScorer, Scored, pick
 from infraprep.tailor.stories import answerable, assign_stories
 
@@ -363,6 +363,15 @@ def build_plan(
         "behavioural": [s.item.id for s in beh],
         "asks": [a.id for a in asks],
     }
+    needed = work_hours(work)
+    available = hours_per_week * (interview - today).days / 7
+    if needed > available * 1.25:
+        notices.append(
+            f"One pass over this plan takes about {needed:.0f} hours and "
+            f"{hours_per_week:g} h a week gives {available:.0f} before the interview: the "
+            "plan lists each block's work highest priority first, so stop where the hours "
+            "run out, or raise --hours-per-week."
+        )
     used = {k for row in fit.rows for k in (*row.matched, *row.missing)}
     return Plan(
         competency_names={k: name for k, name in names.items() if k in used},

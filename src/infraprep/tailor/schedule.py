@@ -18,12 +18,34 @@ from infraprep.models import StudyBlock
 # "concepts" | "drills" | "role_plays" | "technical" | "behavioural" | "asks"
 WorkItems = dict[str, Sequence[str]]
 
+# Rough minutes a first pass takes: read a concept card and answer its self-check, work a
+# drill on paper, run a role-play, answer a question aloud or write a story, read an ask.
+MINUTES_PER_ITEM = {
+    "concepts": 45, "drills": 45, "role_plays": 30, "technical": 20, "behavioural": 20, "asks": 5,
+}
 
-def _chunks(items: Sequence[str], n: int) -> list[list[str]]:
-    if n <= 0:
-        return []
-    size = math.ceil(len(items) / n) if items else 0
-    return [list(items[i * size : (i + 1) * size]) for i in range(n)]
+
+def work_hours(work: WorkItems) -> float:
+    """About how many hours one pass over the plan's items takes."""
+    return sum(MINUTES_PER_ITEM.get(kind, 20) * len(items) for kind, items in work.items()) / 60
+
+
+def _chunks(items: Sequence[str], hours: Sequence[float]) -> list[list[str]]:
+    """``items`` in order, split across blocks in proportion to each block's hours, so a
+    short last week gets a short list (largest remainder, earlier blocks win ties)."""
+    total = sum(hours)
+    if not items or total <= 0:
+        return [[] for _ in hours]
+    raw = [len(items) * h / total for h in hours]
+    counts = [math.floor(r) for r in raw]
+    by_remainder = sorted(range(len(raw)), key=lambda i: (-(raw[i] - counts[i]), i))
+    for i in by_remainder[: len(items) - sum(counts)]:
+        counts[i] += 1
+    out, start = [], 0
+    for n in counts:
+        out.append(list(items[start : start + n]))
+        start += n
+    return out
 
 
 def _phase_items(index: int, work: WorkItems) -> list[str]:
@@ -84,12 +106,14 @@ def build_schedule(
             continue
         carried = []
         weeks = max(1, math.ceil(n_days / 7))
-        item_chunks = _chunks(items, weeks)
+        spans = []
         for w in range(weeks):
             start = cursor + dt.timedelta(days=7 * w)
             end = min(cursor + dt.timedelta(days=n_days - 1), start + dt.timedelta(days=6))
-            span = (end - start).days + 1
-            hours = hours_per_week * span / 7 * (0.5 if index == len(before) - 1 else 1.0)
+            hours = hours_per_week * ((end - start).days + 1) / 7
+            spans.append((start, end, hours * (0.5 if index == len(before) - 1 else 1.0)))
+        item_chunks = _chunks(items, [hours for _, _, hours in spans])
+        for (start, end, hours), chunk in zip(spans, item_chunks, strict=True):
             blocks.append(
                 StudyBlock(
                     start=start,
@@ -97,7 +121,7 @@ def build_schedule(
                     phase=phase.name,
                     goals=phase.goals,
                     hours=round(hours, 1),
-                    items=tuple(item_chunks[w]) if w < len(item_chunks) else (),
+                    items=tuple(chunk),
                 )
             )
         cursor += dt.timedelta(days=n_days)
