@@ -996,3 +996,34 @@ def test_fit_what_a_report_covers_qualifies_the_ask(kb):
         kb, cv, "Collect and analyze threat intelligence reports covering new vulnerabilities"
     )
     assert row.cv is not None and "threat actors" in row.cv.text
+
+
+@pytest.mark.parametrize(
+    ("requirement", "bullet"),
+    [
+        # one of the languages is the ask, so the others are not "not shown"
+        ("Intermediate knowledge of Golang, Rust, or Python.",
+         "Built a Python tool that warns before a node upgrade takes a service below quorum"),
+        # both of the first, and any one of the bracketed clouds
+        ("Solid understanding of how to use Docker and Kubernetes to deploy applications to "
+         "cloud platform providers (e.g., GCP, AWS).",
+         "Packaged 40 services as Docker images and deployed them to Kubernetes on AWS"),
+        # the bracketed names are examples of the work the bullet does with another tool
+        ("Containerization technologies (e.g., LXC, Docker, Rocket)",
+         "Containerised 12 applications onto Kubernetes, moving their settings into secrets"),
+    ],
+)
+def test_fit_alternatives_and_examples_are_not_each_required(kb, requirement, bullet):
+    row = _fit_row(kb, _one_job("Platform Engineer — Acme", bullet), requirement)
+    assert (row.status, row.missing) == ("met", ())
+
+
+def test_fit_a_required_technology_beside_bracketed_alternatives_is_still_required(kb):
+    requirement = (
+        "Solid understanding of how to use Docker and Kubernetes to deploy applications to "
+        "cloud platform providers (e.g., GCP, AWS)."
+    )
+    row = _fit_row(kb, _one_job("Platform Engineer — Acme", "Ran 40 services on GCP VMs"),
+                   requirement)
+    assert row.status == "partly" and {"Docker", "Kubernetes"} <= set(row.missing)
+    assert not {"GCP", "AWS"} & set(row.missing)

@@ -101,6 +101,18 @@ class Asked:
             any(a < m.start < b for a, b in asides) for m in matches if m.implied_by is None
         )
         self.any_of = len(self.named) > 1 and (_ANY_OF.search(req.text) is not None or bracketed)
+        # which of them stand for each other: "Docker and Kubernetes ... (e.g., GCP, AWS)"
+        # asks for both of the first and any one cloud; "Golang, Rust, or Python" for one
+        in_brackets = tuple(
+            dict.fromkeys(
+                m.canonical
+                for m in matches
+                if m.implied_by is None and any(a < m.start < b for a, b in asides)
+            )
+        )
+        self.alternatives = (
+            () if not self.any_of else in_brackets if len(in_brackets) > 1 else self.named
+        )
         # "forensic experience with an operating system (preferably Linux)": the bracketed
         # names are the setting, so a Linux line alone does not show the forensics
         self.examples_only = bool(self.named) and bracketed

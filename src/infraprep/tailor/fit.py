@@ -276,6 +276,11 @@ def match_requirement(
     for key in wanted:
         if needs.gap.get(key, 1.0) < 0.95:
             covered.add(key)
+    # one of the alternatives shown answers for the rest ("Golang, Rust, or Python"), and
+    # so does the work they are examples of ("Containerization (e.g., LXC, Docker)")
+    examples_answered = asked.names_examples and covered.intersection(asked.competencies)
+    if covered.intersection(asked.alternatives) or examples_answered:
+        covered.update(asked.alternatives)
     missing = tuple(k for k in wanted if k not in covered)
     if asked.in_person:
         status = "answer"
