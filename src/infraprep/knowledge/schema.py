@@ -68,6 +68,7 @@ Area = Literal[
     "api",
     "oss",
     "devex",
+    "languages",
 ]
 
 
