@@ -273,3 +273,13 @@ def test_tailor_role_plays_follow_the_posting_and_keep_the_cause_for_the_debrief
         assert scenario.root_cause not in render_json(plan).decode()
     studied = {i for block in plan.study_plan for i in block.items}
     assert {r.id for r in plan.role_plays} <= studied  # the plan says when to run them
+
+
+def test_tailor_a_must_have_named_once_still_gets_a_concept(kb):
+    """One Go line among six on monitoring: the Go gap still gets a card to study."""
+    posting = parse_posting(read_path(FIXTURES / "jd/gitlab/monitoring-engineer.md"), kb)
+    cv = read_path(FIXTURES / "cv/written/ci-infrastructure-engineer.txt")
+    profile = parse_profile(cv, TODAY)
+    plan = build_plan(profile, posting, kb, today=TODAY)
+    go_line = next(r for r in posting.requirements if "applications in Go" in r.text)
+    assert any(e.source == "jd" and e.line == go_line.line for c in plan.concepts for e in c.why)

@@ -110,16 +110,6 @@ def _concepts(
 ) -> list[ConceptItem]:
     scored = _score_all(kb.concepts, posting, needs, kb)
     musts = [k for k, v in sorted(needs.need.items(), key=lambda kv: (-kv[1], kv[0])) if v >= 0.5]
-    # a must-have the CV does not show gets a card even when the posting names it once
-    # ("production-level applications in Go" beside six lines about monitoring)
-    asked_once = [
-        key
-        for r in posting.requirements
-        if r.kind == "must"
-        for key in (*r.technologies, *r.competencies)
-        if needs.gap.get(key, 1.0) >= 0.5
-    ]
-    musts += [k for k in dict.fromkeys(asked_once) if k not in musts]
     chosen = pick(
         scored,
         limit=LIMITS["concepts"],
