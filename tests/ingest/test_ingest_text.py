@@ -223,3 +223,30 @@ def test_ingest_every_reader_takes_the_same_glyphs_for_bullets(glyph: str) -> No
     assert _kinds(line, markdown=False) == [("list_item", "Cut deploy time from 40 to 9 minutes")]
     assert split_bullet(line) == (True, "Cut deploy time from 40 to 9 minutes")
     assert clean_text(line) == "Cut deploy time from 40 to 9 minutes"
+
+
+def test_ingest_a_hard_wrapped_bullet_is_one_item() -> None:
+    """18F's postings wrap their bullets at 72 columns with no indent."""
+    text = (
+        "Primarily responsible for:\n\n"
+        "-   Deploying and configuring services using infrastructure as a service\n"
+        "providers (e.g., Amazon Web Services, Microsoft Azure, Google\n"
+        "Compute Engine, RackSpace/OpenStack)\n\n"
+        "-   Configuring and managing Linux-based servers to serve a dynamic\n"
+        "website\n"
+        "- Architecture for continuous integration and deployment, and\n"
+        "Continuous monitoring\n"
+        "- Kept 40 file servers patched.\n"
+        "Senior Engineer, Acme\n"
+    )
+    assert _kinds(text) == [
+        ("paragraph", "Primarily responsible for:"),
+        ("list_item", "Deploying and configuring services using infrastructure as a service "
+         "providers (e.g., Amazon Web Services, Microsoft Azure, Google Compute Engine, "
+         "RackSpace/OpenStack)"),
+        ("list_item", "Configuring and managing Linux-based servers to serve a dynamic website"),
+        ("list_item", "Architecture for continuous integration and deployment, and "
+         "Continuous monitoring"),
+        ("list_item", "Kept 40 file servers patched."),
+        ("paragraph", "Senior Engineer, Acme"),
+    ]

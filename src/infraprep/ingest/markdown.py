@@ -88,6 +88,27 @@ def looks_like_markdown(text: str) -> bool:
     return len(re.findall(r"(?m)^\s*[-*+]\s+\S", text)) >= 2
 
 
+# What an unfinished line ends with: a comma, a joining word, a hyphen or a slash
+_UNFINISHED = re.compile(r"(?:[,/-]|\b(?:and|or|of|to|for|with|in|the|a|an))\s*$", re.IGNORECASE)
+
+
+def _wrapped_on(item: str, line: str) -> bool:
+    """Whether an unindented ``line`` is the rest of a bullet a hard wrap cut.
+
+    "- Configuring servers to serve a dynamic" / "website": a line that goes on in
+    lower case, or follows an open bracket or a dangling "and" or comma, is the same
+    sentence. A capitalised line after a finished one is a block of its own.
+    """
+    stripped = line.strip()
+    if _ATX.match(line) or _TABLE.match(line) or _RULE.match(line):
+        return False
+    return (
+        stripped[:1].islower()
+        or item.count("(") > item.count(")")
+        or _UNFINISHED.search(item) is not None
+    )
+
+
 def blocks_from_markdown(text: str, *, markdown: bool = True) -> list[TextBlock]:
     """Split text into blocks in reading order.
 
@@ -98,7 +119,8 @@ def blocks_from_markdown(text: str, *, markdown: bool = True) -> list[TextBlock]
 
     Returns:
         Blocks with kind heading (``#`` or an underlined line), list_item (a
-        bullet or number, with its indented continuation lines), table_row
+        bullet or number, with its indented continuation lines and the lines a
+        hard wrap cut from it), table_row
         (``| a | b |``, cells joined by " | ") or paragraph.
     """
     lines = normalize_text(text).split("\n")
@@ -147,7 +169,8 @@ def blocks_from_markdown(text: str, *, markdown: bool = True) -> list[TextBlock]
             item = [bullet.group(2)]
             indent = len(bullet.group(1))
             while i < len(lines) and lines[i].strip() and _BULLET.match(lines[i]) is None \
-                    and len(lines[i]) - len(lines[i].lstrip()) > indent:
+                    and (len(lines[i]) - len(lines[i].lstrip()) > indent
+                         or _wrapped_on(" ".join(item), lines[i])):
                 item.append(lines[i])
                 i += 1
             add("list_item", " ".join(item))
