@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 # answered in person, left out of the score)
 # 1.2: fit rows of kind "duty" follow the requirements: what the job does, with the CV
 # line nearest each, never scored
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 Level = Literal["intern", "junior", "mid", "senior", "staff", "principal", "manager", "director"]
 LEVELS: tuple[str, ...] = (
@@ -54,6 +54,9 @@ class TextBlock(Frozen):
     bold: bool = False
     # Heading depth, 1 = top ("#", Heading 1); 0 when the format does not say.
     level: int = 0
+    # The file's line numbers of the block's lines, for formats made of lines (text,
+    # Markdown); empty for PDF, Word and HTML, whose "lines" are the reader's own.
+    source_lines: tuple[int, ...] = ()
 
 
 class Document(Frozen):
@@ -122,6 +125,9 @@ class Posting(Frozen):
     interview_process: tuple[str, ...] = ()
     archetype: str | None = None
     lines: tuple[str, ...] = ()
+    # the file's line number of each of ``lines`` (evidence counts ``lines`` from 1);
+    # empty for PDF, Word and web pages, which have no lines of their own
+    line_numbers: tuple[int, ...] = ()
 
 
 class Position(Frozen):
@@ -161,6 +167,7 @@ class Profile(Frozen):
     years_experience: float | None = None
     metrics: tuple[str, ...] = ()
     lines: tuple[str, ...] = ()
+    line_numbers: tuple[int, ...] = ()  # as Posting.line_numbers
     # line number -> the heading of the section it sits under, for lines under one
     # ("Talks": a talk title shows speaking, though no word of it says so)
     headings: dict[int, str] = Field(default_factory=dict)

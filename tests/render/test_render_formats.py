@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, SRE_CV, TODAY, text_document
+from infraprep.ingest import read_document
 from infraprep.parse import parse_posting, parse_profile
 from infraprep.render import render
 from infraprep.tailor import build_plan
@@ -129,7 +130,7 @@ def test_render_markdown_escapes_and_keeps_sections(plan):
 
 def test_render_json_contract(plan):
     data = json.loads(render(plan, "json"))
-    assert data["schema_version"] == "1.3"
+    assert data["schema_version"] == "1.4"
     assert set(data["posting"]) >= {
         "schema_version",
         "title",
@@ -139,6 +140,7 @@ def test_render_json_contract(plan):
         "families",
         "technologies",
         "requirements",
+        "line_numbers",  # evidence counts the lines read; these are the file's own
     }
     assert set(data["posting"]["requirements"][0]) >= {
         "text",
@@ -208,3 +210,33 @@ def test_render_study_plan_names_items_by_the_titles_the_report_shows(plan):
     described = [str(e.get("description", "")) for e in cal.walk() if e.name == "VEVENT"]
     assert any(f"- {concept.title}" in d for d in described)
     assert not any(concept.id in d for d in described)
+
+
+def test_render_evidence_names_the_files_own_lines_for_text_inputs(kb):
+    """Blank lines, front matter and wrapped bullets: the report still sends the reader
+    to the line of the file that says it."""
+    jd = (
+        "---\ntitle: Platform Engineer\norg: Acme\n---\n\n"
+        "We run the platform 300 engineers deploy to.\n\n"
+        "## Requirements\n\n"
+        "- Experience running Kubernetes clusters in production, including upgrades and\n"
+        "node pools\n\n"
+        "- Experience with Terraform\n"
+    )
+    cv = (
+        "Sam Lee\n\nPlatform Engineer\n\n## Experience\n\n"
+        "Platform Engineer — Acme Cloud\nMar 2020 – Present\n\n"
+        "- Upgraded 14 Kubernetes clusters from 1.24 to 1.29 with no downtime\n"
+        "- Moved 200 AWS resources into Terraform modules\n"
+    )
+    posting = parse_posting(read_document(jd.encode(), "jd.md"), kb)
+    profile = parse_profile(read_document(cv.encode(), "cv.txt"), TODAY)
+    plan = build_plan(profile, posting, kb, today=TODAY)
+    md = render(plan, "md").decode()
+    html = render(plan, "html").decode()
+    jd_lines, cv_lines = jd.split("\n"), cv.split("\n")
+    kubernetes = jd_lines.index(next(ln for ln in jd_lines if "Kubernetes clusters" in ln)) + 1
+    terraform = cv_lines.index(next(ln for ln in cv_lines if "Terraform modules" in ln)) + 1
+    assert (kubernetes, terraform) == (10, 11)
+    assert f"(JD line {kubernetes})" in md and f"line {terraform}: Moved 200" in md
+    assert f"JD line {kubernetes}" in html and f"CV line {terraform}" in html

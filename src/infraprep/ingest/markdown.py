@@ -109,13 +109,18 @@ def _wrapped_on(item: str, line: str) -> bool:
     )
 
 
-def blocks_from_markdown(text: str, *, markdown: bool = True) -> list[TextBlock]:
+def blocks_from_markdown(
+    text: str, *, markdown: bool = True, first_line: int | None = None
+) -> list[TextBlock]:
     """Split text into blocks in reading order.
 
     Args:
         text: decoded text, any line endings.
         markdown: strip inline Markdown (emphasis, links, code) from the text. Off
             for plain text, where ``*`` and ``_`` are just characters.
+        first_line: the file's line number of the text's first line, when the text is
+            the file's own (a .txt or .md file): each block then carries the file
+            lines it came from, so a report can send the reader to them.
 
     Returns:
         Blocks with kind heading (``#`` or an underlined line), list_item (a
@@ -124,22 +129,38 @@ def blocks_from_markdown(text: str, *, markdown: bool = True) -> list[TextBlock]
         (``| a | b |``, cells joined by " | ") or paragraph.
     """
     lines = normalize_text(text).split("\n")
+    breaks = text.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+    if len(lines) != breaks + 1:
+        first_line = None  # clean-up joined lines (a soft hyphen at a line end)
     blocks: list[TextBlock] = []
     paragraph: list[str] = []
+    paragraph_at: list[int] = []
 
     def inline(raw: str) -> str:
         return clean_line(strip_inline_markdown(raw) if markdown else raw)
 
+    def file_lines(*indexes: int) -> tuple[int, ...]:
+        return () if first_line is None else tuple(first_line + k for k in indexes)
+
     def flush() -> None:
         if paragraph:
-            blocks.append(TextBlock(text="\n".join(paragraph), kind="paragraph"))
+            blocks.append(
+                TextBlock(
+                    text="\n".join(paragraph),
+                    kind="paragraph",
+                    source_lines=file_lines(*paragraph_at),
+                )
+            )
             paragraph.clear()
+            paragraph_at.clear()
 
-    def add(kind: BlockKind, raw: str, level: int = 0) -> None:
+    def add(kind: BlockKind, raw: str, level: int = 0, at: int = 0) -> None:
         flush()
         content = inline(raw)
         if content:
-            blocks.append(TextBlock(text=content, kind=kind, level=level))
+            blocks.append(
+                TextBlock(text=content, kind=kind, level=level, source_lines=file_lines(at))
+            )
 
     i = 0
     while i < len(lines):
@@ -150,11 +171,11 @@ def blocks_from_markdown(text: str, *, markdown: bool = True) -> list[TextBlock]
             flush()
             continue
         if (atx := _ATX.match(raw) or (_ATX_UNSPACED.match(raw) if markdown else None)):
-            add("heading", atx.group(2), len(atx.group(1)))
+            add("heading", atx.group(2), len(atx.group(1)), at=i - 1)
             continue
         if _BULLET.match(raw) is None and _SETEXT.match(nxt) \
                 and not _RULE.match(raw) and not _TABLE.match(raw):
-            add("heading", raw, 1 if nxt.strip().startswith("=") else 2)
+            add("heading", raw, 1 if nxt.strip().startswith("=") else 2, at=i - 1)
             i += 1
             continue
         if _RULE.match(raw):
@@ -163,9 +184,10 @@ def blocks_from_markdown(text: str, *, markdown: bool = True) -> list[TextBlock]
         if (table := _TABLE.match(raw)) is not None:
             if not _TABLE_RULE.match(raw):
                 cells = [inline(c) for c in table.group(1).split("|")]
-                add("table_row", " | ".join(c for c in cells if c))
+                add("table_row", " | ".join(c for c in cells if c), at=i - 1)
             continue
         if (bullet := _BULLET.match(raw)) is not None:
+            at = i - 1
             item = [bullet.group(2)]
             indent = len(bullet.group(1))
             while i < len(lines) and lines[i].strip() and _BULLET.match(lines[i]) is None \
@@ -173,10 +195,11 @@ def blocks_from_markdown(text: str, *, markdown: bool = True) -> list[TextBlock]
                          or _wrapped_on(" ".join(item), lines[i])):
                 item.append(lines[i])
                 i += 1
-            add("list_item", " ".join(item))
+            add("list_item", " ".join(item), at=at)
             continue
         content = inline(raw)
         if content:
             paragraph.append(content)
+            paragraph_at.append(i - 1)
     flush()
     return blocks

@@ -205,13 +205,25 @@ _EMPLOYER_KEYS = ("company", "employer", "hiring_organization", "organization", 
 def read_text(text: str) -> Document:
     """Plain text or Markdown (already decoded) as a ``Document``."""
     meta, front, body = split_front_matter(text)
+    # the body's lines are the file's, below its front matter, unless the page's text
+    # is rendered from the front matter or a template tag spans lines
+    first_line: int | None = text[: len(text) - len(body)].count("\n") + 1
     if meta:
-        body = fill_template(f"{front_matter_sections(front)}\n\n{body}", meta)
+        sections = front_matter_sections(front)
+        filled = fill_template(f"{sections}\n\n{body}", meta)
+        same_lines = not sections and filled.count("\n") == body.count("\n") + 2
+        first_line = first_line - 2 if same_lines else None
+        body = filled
     markdown = bool(meta) or looks_like_markdown(body)
-    blocks = blocks_from_markdown(body, markdown=markdown)
+    blocks = blocks_from_markdown(body, markdown=markdown, first_line=first_line)
     title = meta.get("title") or None
     if title:
-        blocks.insert(0, TextBlock(text=title, kind="heading"))
+        title_line = next(
+            (n for n, ln in enumerate(text.splitlines(), 1) if ln.lower().startswith("title:")),
+            None,
+        )
+        at = (title_line,) if first_line is not None and title_line else ()
+        blocks.insert(0, TextBlock(text=title, kind="heading", source_lines=at))
     organization = next((meta[k] for k in _EMPLOYER_KEYS if meta.get(k)), None)
     return Document(
         source_type="markdown" if markdown else "text",

@@ -38,6 +38,7 @@ class Line:
     size: float = 1.0
     bold: bool = False
     level: int = 0  # heading depth from the document, 0 when unknown
+    source: int = 0  # the file's own line number (text and Markdown), 0 when it has none
 
     @property
     def is_heading(self) -> bool:
@@ -96,9 +97,13 @@ def numbered_lines(doc: Document) -> list[Line]:
         raw_lines = [ln for ln in block.text.splitlines() if ln.strip()]
         if not raw_lines:
             continue
+        sources = block.source_lines if len(block.source_lines) == len(raw_lines) else ()
         if block.kind == "list_item":
             merged = " ".join(clean_text(r) for r in raw_lines)
-            lines.append(Line(len(lines) + 1, merged, "list_item", block.size, block.bold))
+            at = block.source_lines[0] if block.source_lines else 0
+            lines.append(
+                Line(len(lines) + 1, merged, "list_item", block.size, block.bold, source=at)
+            )
             continue
         for index, raw in enumerate(raw_lines):
             kind = block.kind
@@ -126,9 +131,17 @@ def numbered_lines(doc: Document) -> list[Line]:
                 kind = "heading"
             text = clean_text(raw)
             if text:
-                lines.append(Line(len(lines) + 1, text, kind, block.size, block.bold, block.level))
+                at = sources[index] if sources else 0
+                lines.append(
+                    Line(len(lines) + 1, text, kind, block.size, block.bold, block.level, at)
+                )
     return lines
 
 
 def line_texts(lines: list[Line]) -> tuple[str, ...]:
     return tuple(line.text for line in lines)
+
+
+def file_line_numbers(lines: list[Line]) -> tuple[int, ...]:
+    """Each line's number in the file, or () when the format has no lines of its own."""
+    return tuple(line.source for line in lines) if any(line.source for line in lines) else ()

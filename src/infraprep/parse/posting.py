@@ -12,7 +12,7 @@ from infraprep.parse.competencies import competency_matcher
 from infraprep.parse.family import pick_family, score_families
 from infraprep.parse.ladder import ladder_blocks
 from infraprep.parse.level import infer_level
-from infraprep.parse.lines import Line, numbered_lines
+from infraprep.parse.lines import Line, file_line_numbers, numbered_lines
 from infraprep.parse.phrases import NUMBER_WORDS, first_sentence
 from infraprep.parse.position_header import ROLE_WORDS
 from infraprep.parse.sections import JD_SECTIONS, jd_heading_section, split_sections
@@ -416,6 +416,7 @@ def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = 
         interview_process=tuple(process),
         archetype=archetype,
         lines=tuple(line.text for line in lines),
+        line_numbers=file_line_numbers(lines),
         family_reason=reasons.get(family, "nothing in the posting matched a known family"),
     )
 

@@ -12,7 +12,7 @@ import re
 from infraprep.errors import EmptyInputError
 from infraprep.models import Contact, Document, Education, Position, Profile
 from infraprep.parse.dates import total_years
-from infraprep.parse.lines import Line, numbered_lines
+from infraprep.parse.lines import Line, file_line_numbers, numbered_lines
 from infraprep.parse.metrics import metrics_in
 from infraprep.parse.position_header import ROLE_WORDS
 from infraprep.parse.position_lines import DEGREE_NAMES
@@ -189,5 +189,6 @@ def parse_profile(doc: Document, today: dt.date) -> Profile:
         years_experience=total_years(ranges, today) if ranges else None,
         metrics=tuple(dict.fromkeys(metrics)),
         lines=tuple(line.text for line in lines),
+        line_numbers=file_line_numbers(lines),
         headings=headings,
     )

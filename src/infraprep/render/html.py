@@ -12,7 +12,7 @@ import functools
 import jinja2
 
 from infraprep.models import Plan
-from infraprep.render.evidence import cite, label
+from infraprep.render.evidence import FileLines, cite, label
 from infraprep.render.titles import item_titles
 
 PRINT_SCRIPT = (
@@ -45,7 +45,12 @@ def render_body(plan: Plan, practice_base: str | None = None) -> str:
     return (
         environment()
         .get_template("report_body.html.j2")
-        .render(plan=plan, practice_base=practice_base, titles=item_titles(plan))
+        .render(
+            plan=plan,
+            practice_base=practice_base,
+            titles=item_titles(plan),
+            at=FileLines.of(plan),
+        )
     )
 
 

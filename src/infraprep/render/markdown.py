@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from infraprep.models import Evidence, FitRow, Plan, QuestionItem
-from infraprep.render.evidence import cite
+from infraprep.render.evidence import FileLines, cite
 from infraprep.render.titles import item_titles
 
 STATUS = {"met": "✅ met", "partly": "◐ partly", "gap": "✗ gap", "answer": "💬 answer in person"}
@@ -19,11 +19,11 @@ def _md(text: str) -> str:
     return out
 
 
-def _why(evidence: Iterable[Evidence]) -> list[str]:
-    return [f"  - *Why:* {_md(cite(ev))}" for ev in evidence]
+def _why(at: FileLines, evidence: Iterable[Evidence]) -> list[str]:
+    return [f"  - *Why:* {_md(cite(ev, at))}" for ev in evidence]
 
 
-def _question(n: int, q: QuestionItem) -> list[str]:
+def _question(n: int, q: QuestionItem, at: FileLines) -> list[str]:
     out = [f"### {n}. {_md(q.prompt)}", "", f"**What it tests:** {_md(q.tests)}", ""]
     out += ["**Talking points:**", *[f"- {_md(p)}" for p in q.talking_points], ""]
     if q.red_flags:
@@ -34,7 +34,8 @@ def _question(n: int, q: QuestionItem) -> list[str]:
         s = q.story
         flag = "" if s.star.result_has_number else " ⚠ *result has no number*"
         out += [
-            f"**Your story** (CV line {s.line}, {_md(s.position)}): “{_md(s.bullet)}”{flag}",
+            f"**Your story** (CV line {at('cv', s.line)}, {_md(s.position)}): "
+            f"“{_md(s.bullet)}”{flag}",
             f"- **S:** {_md(s.star.situation)}",
             f"- **T:** {_md(s.star.task)}",
             f"- **A:** {_md(s.star.action)}",
@@ -48,12 +49,12 @@ def _question(n: int, q: QuestionItem) -> list[str]:
             "",
         ]
     out += [f"Write your answer and get feedback: `infraprep practice answer {q.id} answer.md`", ""]
-    out += [*_why(q.why), ""]
+    out += [*_why(at, q.why), ""]
     return out
 
 
-def _fit_evidence(plan: Plan, row: FitRow) -> str:
-    cv = f"line {row.cv.line}: {_md(row.cv.text)}" if row.cv else "—"
+def _fit_evidence(plan: Plan, row: FitRow, at: FileLines) -> str:
+    cv = f"line {at('cv', row.cv.line)}: {_md(row.cv.text)}" if row.cv else "—"
     if row.missing:
         names = ", ".join(plan.competency_names.get(k, k) for k in row.missing)
         cv += f" *(not shown: {_md(names)})*"
@@ -62,6 +63,7 @@ def _fit_evidence(plan: Plan, row: FitRow) -> str:
 
 def render_markdown(plan: Plan) -> bytes:
     p = plan.posting
+    at = FileLines.of(plan)
     lines: list[str] = [
         f"# Interview prep: {_md(p.title)}" + (f" at {_md(p.company)}" if p.company else ""),
         "",
@@ -82,8 +84,8 @@ def render_markdown(plan: Plan) -> bytes:
     for row in plan.fit.rows:
         if row.kind != "duty":
             lines.append(
-                f"| {_md(row.requirement)} (JD line {row.jd.line}) | {row.kind} | "
-                f"{STATUS[row.status]} | {_fit_evidence(plan, row)} |"
+                f"| {_md(row.requirement)} (JD line {at('jd', row.jd.line)}) | {row.kind} | "
+                f"{STATUS[row.status]} | {_fit_evidence(plan, row, at)} |"
             )
     if duties:
         lines += [
@@ -93,8 +95,8 @@ def render_markdown(plan: Plan) -> bytes:
             "| Duty | Status | CV evidence |",
             "|---|---|---|",
             *(
-                f"| {_md(row.requirement)} (JD line {row.jd.line}) | {STATUS[row.status]} | "
-                f"{_fit_evidence(plan, row)} |"
+                f"| {_md(row.requirement)} (JD line {at('jd', row.jd.line)}) | "
+                f"{STATUS[row.status]} | {_fit_evidence(plan, row, at)} |"
                 for row in duties
             ),
         ]
@@ -113,18 +115,19 @@ def render_markdown(plan: Plan) -> bytes:
             "**Common mistakes:**",
             *[f"- {_md(x)}" for x in r.mistakes],
             "",
-            *_why(r.why),
+            *_why(at, r.why),
             "",
         ]
     lines += ["## What interviewers for this job look for", ""]
     for s in plan.signals:
-        lines += [f"- **{_md(s.name)}** — {_md(s.description)}", *_why(s.why)]
+        lines += [f"- **{_md(s.name)}** — {_md(s.description)}", *_why(at, s.why)]
     lines += ["", "## Behavioural questions and your stories", ""]
     for n, q in enumerate(plan.behavioural, 1):
-        lines += _question(n, q)
+        lines += _question(n, q, at)
     lines += ["## Walk me through your CV", ""]
     for step in plan.walkthrough:
-        lines += [f"- **{_md(step.position)}:** lead with “{_md(step.point)}”", *_why(step.why[1:])]
+        lead = f"- **{_md(step.position)}:** lead with “{_md(step.point)}”"
+        lines += [lead, *_why(at, step.why[1:])]
     lines += ["", "## Concepts to master", ""]
     for n, c in enumerate(plan.concepts, 1):
         lines += [
@@ -144,12 +147,12 @@ def render_markdown(plan: Plan) -> bytes:
             "",
             f"Reference: <{c.reference}>",
             "",
-            *_why(c.why),
+            *_why(at, c.why),
             "",
         ]
     lines += ["## Technical questions", ""]
     for n, q in enumerate(plan.technical, 1):
-        lines += _question(n, q)
+        lines += _question(n, q, at)
     lines += ["## Drills with worked answers", ""]
     for d in plan.drills:
         lines += [
@@ -184,7 +187,7 @@ def render_markdown(plan: Plan) -> bytes:
                 f"`infraprep practice answer {d.id} design.md`",
                 "",
             ]
-        lines += [*_why(d.why), ""]
+        lines += [*_why(at, d.why), ""]
     if plan.role_plays:
         lines += [
             "## Incident role-plays",
@@ -203,7 +206,7 @@ def render_markdown(plan: Plan) -> bytes:
             "",
             f"Run it: `infraprep practice incident {r.id}`",
             "",
-            *_why(r.why),
+            *_why(at, r.why),
             "",
         ]
     lines += ["## Smart questions to ask", ""]
@@ -212,7 +215,7 @@ def render_markdown(plan: Plan) -> bytes:
             f"- **{_md(a.question)}** ({a.theme}) — {_md(a.when)}",
             f"  - Good sign: {_md(a.good_answer)}",
             f"  - Worrying: {_md(a.worrying_answer)}",
-            *_why(a.why),
+            *_why(at, a.why),
         ]
     lines += ["", "## Related roles", ""]
     for r in plan.related_roles:
