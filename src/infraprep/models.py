@@ -124,6 +124,9 @@ class Posting(Frozen):
     years_required: float | None = None
     interview_process: tuple[str, ...] = ()
     archetype: str | None = None
+    # the levels a job-family page lists, each with its own criteria ("Senior Site
+    # Reliability Engineer", "Staff ..."), lowest first; empty for a single opening
+    levels_listed: tuple[Level, ...] = ()
     lines: tuple[str, ...] = ()
     # the file's line number of each of ``lines`` (evidence counts ``lines`` from 1);
     # empty for PDF, Word and web pages, which have no lines of their own

@@ -197,7 +197,8 @@ def test_cli_report_at_the_level_the_user_applies_for(tmp_path: Path, cv_file: P
     assert res.returncode == 0, res.stderr.decode()
     posting = json.loads(out.read_text())["posting"]
     assert posting["level"] == "senior"
-    assert posting["level_reason"].startswith("set by you; the posting alone reads as staff")
+    # the page lists Intermediate to Senior Manager and states no level of its own
+    assert posting["level_reason"].startswith("set by you; the posting alone reads as mid")
 
     bad = run("report", str(cv_file), str(jd), "-o", str(out), "--level", "boss")
     assert bad.returncode == 2 and b"'boss' is not one of" in bad.stderr

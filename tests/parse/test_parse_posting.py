@@ -195,8 +195,37 @@ def test_parse_posting_a_job_family_ladder_asks_the_criteria_of_the_level_applie
 
 
 def test_parse_posting_one_heading_naming_the_job_is_no_ladder(kb):
-    from infraprep.parse.ladder import ladder_blocks
+    from infraprep.parse.ladder import read_ladder
     from infraprep.parse.lines import numbered_lines
 
     doc = read_path(FIXTURES / "jd" / "teleport" / "sre.md")
-    assert ladder_blocks(numbered_lines(doc), "Site Reliability Engineer") == {}
+    assert read_ladder(numbered_lines(doc), "Site Reliability Engineer").blocks == {}
+
+
+def test_parse_posting_a_job_family_page_asks_only_the_level_applied_at(kb):
+    """GitLab's Infrastructure Security page lists Intermediate to Senior Manager, each
+    with its own Requirements; read together they asked a senior for a manager's work."""
+    path = FIXTURES / "jd" / "gitlab" / "infrastructure-security.md"
+    posting = parse_posting(read_path(path), kb)
+    assert posting.levels_listed == ("mid", "senior", "staff", "manager")
+    asked = " | ".join(r.text for r in posting.requirements)
+    assert "Manager responsibilities" not in asked and "people managers" not in asked
+    manager = " | ".join(
+        r.text for r in parse_posting(read_path(path), kb, applying_at="manager").requirements
+    )
+    # the Senior Manager's block is no level's own: asked of no one
+    assert "Manager responsibilities" in manager and "people managers" not in manager
+    # "Extends Senior Infrastructure Security Engineer responsibilities, plus;": a staff
+    # engineer is asked the senior duties too
+    senior = parse_posting(read_path(path), kb, applying_at="senior")
+    staff = parse_posting(read_path(path), kb, applying_at="staff")
+    senior_duties = {r.text for r in senior.responsibilities}
+    staff_duties = {r.text for r in staff.responsibilities}
+    assert senior_duties - {r.text for r in posting.responsibilities} <= staff_duties
+
+
+def test_parse_posting_a_page_hiring_above_the_level_read_reads_its_lowest(kb):
+    posting = parse_posting(read_path(FIXTURES / "jd/gitlab/threat-intelligence-engineer.md"), kb)
+    assert posting.levels_listed == ("senior", "staff")
+    assert posting.level == "senior"
+    assert posting.level_reason.startswith("the lowest of the levels the page lists")

@@ -283,3 +283,15 @@ def test_tailor_a_must_have_named_once_still_gets_a_concept(kb):
     plan = build_plan(profile, posting, kb, today=TODAY)
     go_line = next(r for r in posting.requirements if "applications in Go" in r.text)
     assert any(e.source == "jd" and e.line == go_line.line for c in plan.concepts for e in c.why)
+
+
+def test_tailor_a_page_of_several_levels_says_which_it_prepares_for(kb, inputs):
+    _posting, profile = inputs
+    path = FIXTURES / "jd/gitlab/security-incident-response-team.md"
+    page = build_plan(profile, parse_posting(read_path(path), kb), kb, today=TODAY)
+    chosen = build_plan(
+        profile, parse_posting(read_path(path), kb, applying_at="senior"), kb, today=TODAY
+    )
+    assert any("The page lists 4 levels (mid, senior, staff, manager)" in n and "--level" in n
+               for n in page.notices)
+    assert not any("The page lists" in n for n in chosen.notices)  # the user already chose

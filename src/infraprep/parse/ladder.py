@@ -10,20 +10,115 @@ levels' blocks are not asked of the candidate.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from infraprep.models import Level
 from infraprep.parse.level import title_cue
 from infraprep.parse.lines import Line
 
 
-def ladder_blocks(lines: list[Line], title: str) -> dict[Level, list[Line]]:
-    """The list items under each level heading of the job titled ``title``.
+@dataclass(frozen=True)
+class Ladder:
+    """The levels a job-family page lists, each with the list items of its block."""
 
-    Empty unless the page has at least two level headings of that job: a single
-    heading naming the job is the page's own title, not a ladder.
+    blocks: dict[Level, list[Line]] = field(default_factory=dict)
+    headings: dict[Level, Line] = field(default_factory=dict)
+    # blocks of a level read twice ("Senior Manager" after "Manager"): asked of no one
+    beyond: tuple[Line, ...] = ()
+
+    @property
+    def lines(self) -> frozenset[int]:
+        """Every line of every level's block: none is asked unless its level is."""
+        return frozenset(
+            line.no for items in (*self.blocks.values(), self.beyond) for line in items
+        )
+
+    def criteria(self, level: Level) -> list[Line]:
+        """What the page asks at ``level``: its block, and the blocks it extends.
+
+        "Extends Senior Infrastructure Security Engineer responsibilities, plus;" asks
+        the senior block too (and what that one extends). A level heading nested under
+        the job's own ("## Support Engineer" over "### Senior Support Engineer") adds to
+        the job's block, which is asked too; a level of the same depth stands alone.
+        """
+        asked: list[Line] = []
+        seen: set[Level] = set()
+        todo = [level]
+        while todo:
+            current = todo.pop(0)
+            if current in seen or current not in self.blocks:
+                continue
+            seen.add(current)
+            asked += self.blocks[current]
+            todo += self._extended(current)
+        return asked
+
+    def _extended(self, level: Level) -> list[Level]:
+        found: list[Level] = []
+        for line in self.blocks[level]:
+            if not _EXTENDS.search(line.text):
+                continue
+            text = " ".join(line.text.lower().split())
+            named = [
+                (len(name), other)
+                for other, head in self.headings.items()
+                if other != level and (name := _bare(head.text)) and name in text
+            ]
+            if named:
+                found.append(max(named)[1])  # "senior security engineer", not "security engineer"
+        base, head = self.headings.get("mid"), self.headings.get(level)
+        if base and head and level != "mid" and 0 < base.level < head.level:
+            found.append("mid")
+        return found
+
+
+_EXTENDS = re.compile(r"^extends\b|\ball (?:the )?same responsibilities\b|\bin addition to\b", re.I)
+
+
+def _bare(heading: str) -> str:
+    """A level heading as a line that points at it would write it, without "(Intermediate)"."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(heading.lower().split()))
+
+
+def read_ladder(lines: list[Line], title: str) -> Ladder:
+    """The levels of the job ``title`` names or, when the title names a team, of the job
+    the level headings share. Empty unless the page has at least two level headings of
+    that job: a single heading naming the job is the page's own title, not a ladder.
     """
-    job = _job_name(title)
-    if not job:
-        return {}
+    for job in dict.fromkeys((_job_name(title), _job_in_headings(lines))):
+        if job and (ladder := _ladder_of(lines, job)).blocks:
+            return ladder
+    return Ladder()
+
+
+def _job_in_headings(lines: list[Line]) -> str:
+    """The job a page's level headings share when its title names a team ("Infrastructure
+    Security - Roles & Responsibilities"): "Senior Infrastructure Security Engineer" and
+    "Staff ..." below "Infrastructure Security Engineer (Intermediate)"."""
+    levels: dict[str, set[Level]] = {}
+    for line in lines:
+        if not line.is_heading or line.level <= 1:
+            continue
+        text = " ".join(line.text.lower().split())
+        first, _, rest = text.partition(" ")
+        bracket = re.fullmatch(r"(.+?) \(([a-z ]+)\)", text)
+        job, cue = (bracket.group(1), title_cue(bracket.group(2))) if bracket else (rest, None)
+        cue = cue or (title_cue(first) if rest and not bracket else None)
+        if cue is not None:
+            levels.setdefault(job, set()).add(cue)
+    # "Intermediate requirements" / "Senior requirements" share a section's name, not a job
+    shared = [job for job, found in levels.items() if len(found) >= 2 and _ROLE.search(job)]
+    return max(shared, key=lambda job: (len(levels[job]), job), default="")
+
+
+_ROLE = re.compile(
+    r"\b(?:engineer|analyst|developer|administrator|architect|specialist|scientist|"
+    r"operator|designer|researcher|consultant|technician|manager|sre)s?$"
+)
+
+
+def _ladder_of(lines: list[Line], job: str) -> Ladder:
     starts: list[tuple[int, Level]] = []
     for index, line in enumerate(lines):
         if not line.is_heading or line.level <= 1:
@@ -33,8 +128,10 @@ def ladder_blocks(lines: list[Line], title: str) -> dict[Level, list[Line]]:
         if level is not None:
             starts.append((index, level))
     if len({level for _, level in starts}) < 2:
-        return {}
+        return Ladder()
     blocks: dict[Level, list[Line]] = {}
+    headings: dict[Level, Line] = {}
+    beyond: list[Line] = []
     for index, level in starts:
         head = lines[index]
         items: list[Line] = []
@@ -43,8 +140,11 @@ def ladder_blocks(lines: list[Line], title: str) -> dict[Level, list[Line]]:
                 break  # the next level, or the page's next part ("Specializations")
             if line.kind == "list_item":
                 items.append(line)
-        blocks.setdefault(level, items)
-    return blocks
+        if level not in blocks:
+            blocks[level], headings[level] = items, head
+        else:
+            beyond += items
+    return Ladder(blocks, headings, tuple(beyond))
 
 
 def _job_name(title: str) -> str:
@@ -57,10 +157,16 @@ def _job_name(title: str) -> str:
 
 def _level_of(heading: str, job: str) -> Level | None:
     """ "Senior Site Reliability Engineer" is the senior block; the job's name alone is
-    the middle of the ladder."""
+    the middle of the ladder, and so is "Security Engineer (Intermediate)".
+    "Manager, Infrastructure Security" and "Senior Manager, ..." manage the job's team."""
     text = " ".join(heading.lower().split())
     if text == job:
         return "mid"
+    if text.startswith(job + " (") and text.endswith(")"):
+        return title_cue(text[len(job) + 2 : -1]) or "mid"
+    manager = re.match(r"^(?:[a-z]+ )?(manager|director|head)(?: of)?,? (.+)$", text)
+    if manager and job.startswith(manager.group(2)):
+        return "director" if manager.group(1) in ("director", "head") else "manager"
     if not text.endswith(" " + job):
         return None
     return title_cue(text[: -len(job)])

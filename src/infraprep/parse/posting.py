@@ -7,10 +7,10 @@ import re
 from infraprep.errors import EmptyInputError, NotAJobPostingError
 from infraprep.knowledge import KnowledgeBase
 from infraprep.knowledge.schema import INFRA_FAMILIES
-from infraprep.models import Document, Level, Posting, Requirement
+from infraprep.models import LEVELS, Document, Level, Posting, Requirement
 from infraprep.parse.competencies import competency_matcher
 from infraprep.parse.family import pick_family, score_families
-from infraprep.parse.ladder import ladder_blocks
+from infraprep.parse.ladder import read_ladder
 from infraprep.parse.level import infer_level
 from infraprep.parse.lines import Line, file_line_numbers, numbered_lines
 from infraprep.parse.phrases import NUMBER_WORDS, first_sentence
@@ -283,6 +283,11 @@ def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = 
     sections = split_sections(lines, JD_SECTIONS, classify=jd_heading_section)
     title = _title(doc, lines)
     company = _company(sections)
+    # a job-family page's per-level criteria are read once the level is known: every
+    # level's "Requirements" read together would ask a senior for a manager's work
+    ladder = read_ladder(lines, title)
+    in_ladder = ladder.lines
+    section_of_line = {line.no: name for name, _head, body in sections for line in body}
 
     must: list[Requirement] = []
     responsibilities: list[Requirement] = []
@@ -296,6 +301,9 @@ def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = 
     for name, head, body in sections:
         if name in ("benefits", "conditions"):
             continue
+        if name not in ("about", "process"):  # every level's criteria name the team's stack
+            stack_parts.extend(line.text for line in body if line.no in in_ladder)
+        body = [line for line in body if line.no not in in_ladder]
         if name != "about":
             body_parts.extend(line.text for line in body)
         kind = "nice" if name == "nice" else "must"
@@ -388,11 +396,26 @@ def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = 
         # the report says the level was set, and what the posting alone reads as
         read = f"{level}, {level_reason}" if level_reason else level
         level, level_reason = applying_at, f"set by you; the posting alone reads as {read}"
-    # a job-family page's criteria for the level applied at are asked too
-    ladder = ladder_blocks(lines, title).get(level, [])
-    asked = {r.line for r in requirements}
-    criteria = [_requirement(line, "must", "requirements", kb) for line in ladder]
-    requirements = _once_each(requirements + [r for r in criteria if r.line not in asked])
+    # a page that lists levels hires at one of them: below its lowest, read the lowest
+    listed = [lv for lv in LEVELS if lv in ladder.blocks]
+    if listed and level not in ladder.blocks and applying_at is None and level in _IC_LEVELS:
+        lowest = next((lv for lv in listed if lv in _IC_LEVELS), None)
+        if lowest is not None and _IC_LEVELS.index(level) < _IC_LEVELS.index(lowest):
+            level_reason = f"the lowest of the levels the page lists; {level_reason}"
+            level = lowest
+    # a job-family page's criteria for the level applied at are asked too, each as the
+    # part of its level's block it sits in says (its duties, its nice-to-haves)
+    criteria: list[Requirement] = []
+    duties_at_level: list[Requirement] = []
+    for line in ladder.criteria(level):
+        where = section_of_line.get(line.no)
+        if where == "responsibilities":
+            duties_at_level.append(_requirement(line, "must", "responsibilities", kb))
+        else:
+            kind = "nice" if where == "nice" else "must"
+            criteria.append(_requirement(line, kind, "requirements", kb))
+    requirements = _once_each(requirements + criteria)
+    responsibilities = _once_each(responsibilities + duties_at_level)
     scores, reasons = score_families(title, body, kb.families, technology_categories(stack))
     family = pick_family(scores)
     comps: dict[str, None] = {}
@@ -415,11 +438,14 @@ def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = 
         years_required=years,
         interview_process=tuple(process),
         archetype=archetype,
+        levels_listed=tuple(listed),
         lines=tuple(line.text for line in lines),
         line_numbers=file_line_numbers(lines),
         family_reason=reasons.get(family, "nothing in the posting matched a known family"),
     )
 
+
+_IC_LEVELS: tuple[Level, ...] = ("intern", "junior", "mid", "senior", "staff", "principal")
 
 _OBJECTIVE_SENTENCE = re.compile(r"^(?:key\s+)?objective\s*#?\s*\d+\s*[:.-]\s*\S", re.I)
 

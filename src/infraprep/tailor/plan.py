@@ -354,6 +354,13 @@ def build_plan(
             "come from its other lines. Dates like 'Mar 2021 - Present' help."
         )
     notices.append(f"Level: {posting.level} ({posting.level_reason}).")
+    if len(posting.levels_listed) > 1 and not posting.level_reason.startswith("set by you"):
+        notices.append(
+            f"The page lists {len(posting.levels_listed)} levels "
+            f"({', '.join(posting.levels_listed)}), each with its own criteria; this report "
+            f"asks those of {posting.level}. To prepare for another, pass --level "
+            "(or pick it in the web form)."
+        )
 
     work = {
         "concepts": [c.id for c in concepts],
