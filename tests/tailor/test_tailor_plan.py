@@ -295,3 +295,24 @@ def test_tailor_a_page_of_several_levels_says_which_it_prepares_for(kb, inputs):
     assert any("The page lists 4 levels (mid, senior, staff, manager)" in n and "--level" in n
                for n in page.notices)
     assert not any("The page lists" in n for n in chosen.notices)  # the user already chose
+
+
+def test_tailor_no_engineer_is_asked_a_managers_question(kb):
+    """GitLab's SRE page asks its engineers to take part in hiring: the question is about
+    interviewing, not 'As a hiring manager, ... the interview loop'."""
+    posting = parse_posting(read_path(FIXTURES / "jd/gitlab/site-reliability-engineer.md"), kb)
+    cv = read_path(FIXTURES / "cv/written/ci-infrastructure-engineer.txt")
+    plan = build_plan(parse_profile(cv, TODAY), posting, kb, today=TODAY)
+    managing = {q.id for q in kb.questions if set(q.levels) <= {"manager", "director"}}
+    asked = [q.id for q in (*plan.behavioural, *plan.technical)]
+    assert posting.level == "senior" and not managing & set(asked)
+    assert "beh-interviewed-a-candidate" in asked
+
+
+def test_tailor_items_above_the_level_fit_less_than_those_below(kb):
+    from infraprep.tailor.select import level_fit
+
+    assert level_fit(("manager", "director"), "principal") == 0.0
+    assert level_fit(("staff", "principal"), "mid") < level_fit(("junior",), "senior")
+    assert level_fit(("senior", "staff"), "staff") == 1.0
+    assert level_fit(("staff",), "manager") == 1.0  # managers are asked staff-level design

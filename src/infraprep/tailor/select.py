@@ -56,13 +56,33 @@ def family_fit(item_families: Sequence[str], family: str, near: frozenset[str]) 
     return 0.25
 
 
+_MANAGING = frozenset({"manager", "director"})
+
+
 def level_fit(item_levels: Sequence[str], level: str) -> float:
+    """How well an item written for ``item_levels`` fits a job at ``level``.
+
+    Managing people is another track, not a rung above principal: "As a hiring manager,
+    tell me how you designed the loop" is no question for an engineer at any level.
+    Above the job's level an item fits less than below it: a senior is asked junior
+    questions harder, but "As a staff engineer, ..." presumes a scope a mid-level
+    engineer has not had.
+    """
     if not item_levels or level in item_levels:
         return 1.0
+    if level not in _MANAGING and all(lv in _MANAGING for lv in item_levels):
+        return 0.0
     order = {name: i for i, name in enumerate(LEVELS)}
     # managers and directors are judged like staff engineers on technical items
-    target = order["staff"] if level in ("manager", "director") else order[level]
-    distance = min(abs(order[lv] - target) for lv in item_levels if lv in order)
+    target = order["staff"] if level in _MANAGING else order[level]
+    ranks = [order[lv] for lv in item_levels if lv in order and lv not in _MANAGING]
+    if not ranks:
+        return 0.1
+    distance = min(abs(rank - target) for rank in ranks)
+    if distance == 0:  # a manager, and an item written for staff engineers
+        return 1.0
+    if min(ranks) > target:  # every level it was written for is above the job's
+        return {1: 0.5, 2: 0.15}.get(distance, 0.05)
     return {1: 0.6, 2: 0.3}.get(distance, 0.1)
 
 
