@@ -316,3 +316,14 @@ def test_tailor_items_above_the_level_fit_less_than_those_below(kb):
     assert level_fit(("staff", "principal"), "mid") < level_fit(("junior",), "senior")
     assert level_fit(("senior", "staff"), "staff") == 1.0
     assert level_fit(("staff",), "manager") == 1.0  # managers are asked staff-level design
+
+
+def test_tailor_a_smart_question_never_calls_the_page_silent_on_what_it_says(kb, inputs):
+    """GitLab's SRE page calls the product open source in its opening lines, not in
+    its requirements: no "The posting says nothing about open source"."""
+    _posting, profile = inputs
+    posting = parse_posting(read_path(FIXTURES / "jd/gitlab/site-reliability-engineer.md"), kb)
+    assert "open-source" not in posting.competencies  # the requirements do not say it
+    plan = build_plan(profile, posting, kb, today=TODAY)
+    unsaid = [e.text for a in plan.smart_questions for e in a.why if e.note == "unsaid"]
+    assert unsaid and not any("open source" in text for text in unsaid)

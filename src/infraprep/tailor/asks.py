@@ -6,13 +6,19 @@ from collections import Counter
 
 from infraprep.knowledge import KnowledgeBase
 from infraprep.models import Evidence, Posting, SmartQuestionItem
+from infraprep.parse.competencies import competency_matcher
 from infraprep.tailor.select import family_fit, near_families
 
 
 def smart_questions(
     posting: Posting, kb: KnowledgeBase, limit: int = 10
 ) -> tuple[SmartQuestionItem, ...]:
-    mentioned = set(posting.competencies)
+    # "says nothing about open source" must be true of the whole page, not only of its
+    # requirements: GitLab's pages call the product open source in their opening lines
+    matcher = competency_matcher(kb.competencies)
+    mentioned = set(posting.competencies).union(
+        *(matcher.find_with_broader(line) for line in posting.lines)
+    )
     names = {c.id: c.name for c in kb.competencies}
     near = near_families(posting, kb)
     scored = []
