@@ -327,3 +327,24 @@ def test_tailor_a_smart_question_never_calls_the_page_silent_on_what_it_says(kb,
     plan = build_plan(profile, posting, kb, today=TODAY)
     unsaid = [e.text for a in plan.smart_questions for e in a.why if e.note == "unsaid"]
     assert unsaid and not any("open source" in text for text in unsaid)
+
+
+def test_tailor_the_loop_follows_the_posting_where_it_describes_its_own(kb, inputs):
+    _posting, profile = inputs
+
+    def loop(jd: str) -> dict[str, str]:
+        posting = parse_posting(read_path(FIXTURES / "jd" / jd), kb)
+        plan = build_plan(profile, posting, kb, today=TODAY)
+        return {r.name: r.why[0].source for r in plan.loop}
+
+    # "submit a coding challenge in Go/Make/Helm using GitHub" is done at home
+    teleport = loop("teleport/sre.md")
+    assert teleport["Take-home exercise"] == "jd"
+    assert teleport.get("Coding interview") == "knowledge"  # typical, not what it says
+    # Sourcegraph lists every round (a call, an async exercise, architecture, past work,
+    # CEO/CTO): no round it does not name
+    sourcegraph = loop("sourcegraph/software-engineer-distribution.md")
+    assert set(sourcegraph.values()) == {"jd"}
+    assert {"Take-home exercise", "System design interview", "Culture and values interview"} <= set(
+        sourcegraph
+    )

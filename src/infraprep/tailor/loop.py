@@ -40,9 +40,14 @@ def likely_loop(posting: Posting, kb: KnowledgeBase) -> tuple[LoopRound, ...]:
     base = len(posting.lines) - len(posting.interview_process)
     for offset, text in enumerate(posting.interview_process):
         line_no = _line_of(posting, text, base + offset + 1)
-        for stage in kb.stages:
-            if stage.id not in from_jd and phrase_set(tuple(stage.cues)).found(text):
-                from_jd[stage.id] = Evidence(
+        named = [s.id for s in kb.stages if phrase_set(tuple(s.cues)).found(text)]
+        if "take-home" in named:
+            # "submit a coding challenge in Go/Make/Helm using GitHub": the coding is done
+            # at home, not in a live round
+            named = [sid for sid in named if sid != "coding"]
+        for sid in named:
+            if sid not in from_jd:
+                from_jd[sid] = Evidence(
                     source="jd", text=text, line=line_no, note="the posting's interview process"
                 )
     try:
@@ -51,7 +56,10 @@ def likely_loop(posting: Posting, kb: KnowledgeBase) -> tuple[LoopRound, ...]:
         fam_name = family.name
     except KeyError:
         typical, fam_name = DEFAULT_LOOP, posting.family
-    order = [sid for sid in stages if sid in from_jd or sid in typical]
+    # a posting that spells out its loop (three stages or more) is taken at its word; one
+    # that names a stage or two gets the family's typical rounds beside them
+    stated_loop = len(from_jd) >= 3
+    order = [sid for sid in stages if sid in from_jd or (sid in typical and not stated_loop)]
     rounds = []
     for sid in order:
         if sid in from_jd:
