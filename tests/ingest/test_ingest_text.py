@@ -250,3 +250,14 @@ def test_ingest_a_hard_wrapped_bullet_is_one_item() -> None:
         ("list_item", "Kept 40 file servers patched."),
         ("paragraph", "Senior Engineer, Acme"),
     ]
+
+
+def test_ingest_a_wiki_style_heading_is_a_heading() -> None:
+    """A plain-text CV's "== EXPERIENCE ==" once made the section's name an employer."""
+    text = "== EXPERIENCE ==\nLochend Travel\n=== Talks\nOur backups were fine\n"
+    assert _kinds(text, markdown=False) == [
+        ("heading", "EXPERIENCE"),
+        ("paragraph", "Lochend Travel"),
+        ("heading", "Talks"),
+        ("paragraph", "Our backups were fine"),
+    ]

@@ -20,6 +20,8 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 # capital after a single hash ("#hiring" stays text).
 _ATX_UNSPACED = re.compile(r"^ {0,3}(#{2,6}(?=[A-Za-z])|#(?=[A-Z]))(.*?)\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{3,})\s*$")
+# "== EXPERIENCE ==": the wiki and AsciiDoc heading a plain-text CV borrows
+_WIKI = re.compile(r"^ {0,3}(={2,6})[ \t]+(\S.*?)[ \t]*=*[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 # "-Providing technical support": a dash bullet typed without its space, before a
 # capitalised word (so "-5 °C" and "--flag" stay text). "o Split the suite ...": the
@@ -172,6 +174,9 @@ def blocks_from_markdown(
             continue
         if (atx := _ATX.match(raw) or (_ATX_UNSPACED.match(raw) if markdown else None)):
             add("heading", atx.group(2), len(atx.group(1)), at=i - 1)
+            continue
+        if (wiki := _WIKI.match(raw)) is not None:
+            add("heading", wiki.group(2), len(wiki.group(1)) - 1, at=i - 1)
             continue
         if _BULLET.match(raw) is None and _SETEXT.match(nxt) \
                 and not _RULE.match(raw) and not _TABLE.match(raw):
