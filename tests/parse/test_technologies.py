@@ -207,3 +207,12 @@ def test_technologies_an_ndk_on_an_android_build_is_the_android_ndk():
     names = canonical_technologies("a corrupted NDK install broke every Android build")
     assert "Android NDK" in names
     assert "Nutanix Data Services for Kubernetes" not in names
+
+
+def test_technologies_an_aws_certification_is_not_the_solutions_architect_one():
+    assert canonical_technologies("AWS Certified Database - Specialty, 2023") == (
+        "AWS certification",
+        "AWS",
+    )
+    # the Solutions Architect certificate still answers "an AWS certification is a plus"
+    assert "AWS certification" in canonical_technologies("AWS Certified Solutions Architect")
