@@ -60,6 +60,7 @@ def test_competencies_found_in_their_own_words_and_paraphrases(find, text, expec
         ("Deep understanding of machine learning security", "learning"),
         ("Median lead time fell from 2 days to 40 minutes", "leadership"),
         ("Kept customer-facing services up for 8 years", "customer-facing"),
+        ("Ran the migration over 9 months with no customer-facing downtime", "customer-facing"),
         ("Built REST APIs for a logistics customer portal", "customer-facing"),
         ("Moved deployments from hand-run Ansible playbooks to Helm", "documentation"),
         ("Think about edge cases and failure modes", "failure"),
