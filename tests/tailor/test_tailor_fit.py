@@ -1027,3 +1027,15 @@ def test_fit_a_required_technology_beside_bracketed_alternatives_is_still_requir
                    requirement)
     assert row.status == "partly" and {"Docker", "Kubernetes"} <= set(row.missing)
     assert not {"GCP", "AWS"} & set(row.missing)
+
+
+def test_fit_an_ing_word_ending_the_ask_is_the_work_not_its_verb(kb):
+    """'Knowledge sharing, mentoring.' asks for mentoring; 'Leading a team using agile'
+    uses 'leading' as the verb, so any bullet that led something does not show it."""
+    cv = _one_job(
+        "Senior CI Engineer — Revontuli Games",
+        "Mentored a junior engineer through her first year, from reviewing her Terraform "
+        "to letting her lead the Windows runner rebuild",
+    )
+    row = _fit_row(kb, cv, "Knowledge sharing, mentoring.")
+    assert row.status == "partly" and row.cv is not None and row.cv.text.startswith("Mentored")

@@ -348,8 +348,16 @@ def _soft_verbs(asked: Asked, needs: Needs) -> frozenset[str]:
     otherwise: set[str] = set()
     for start, end, cid in asked.spans:
         if cid in asked.soft:
-            (by_verb if _VERB.fullmatch(asked.masked[start:end]) else otherwise).add(cid)
+            # "Knowledge sharing, mentoring.": an -ing word that ends the ask or a list item
+            # names the work itself; only one with an object after it is the verb
+            verb = _VERB.fullmatch(asked.masked[start:end]) and _OBJECT_AFTER.match(
+                asked.masked, end
+            )
+            (by_verb if verb else otherwise).add(cid)
     return frozenset(by_verb - otherwise)
+
+
+_OBJECT_AFTER = re.compile(r"\s+[\w(]")
 
 
 _WORD = re.compile(r"[\w-]+")
