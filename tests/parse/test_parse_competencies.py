@@ -19,6 +19,8 @@ def find(kb):
         ("Own and operate the runtime of a production system", "on-call"),
         ("Strong written and verbal communication skills", "communication"),
         ("Led the blameless postmortem", "incident-response"),
+        # an RCA is an investigation: it shows troubleshooting as well as incident work
+        ("Completing Root Cause Analysis (RCA) investigations", "troubleshooting"),
         ("Key disabled within 14 minutes, report written for leadership", "communication"),
         ("Redesigned the timesheet tables into a normalised set", "system-design"),
         ("Led the response when an access key was pushed to GitHub", "incident-response"),
