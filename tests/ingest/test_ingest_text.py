@@ -261,3 +261,26 @@ def test_ingest_a_wiki_style_heading_is_a_heading() -> None:
         ("heading", "Talks"),
         ("paragraph", "Our backups were fine"),
     ]
+
+
+def test_ingest_a_page_rendered_partly_from_front_matter_keeps_its_body_lines() -> None:
+    """GitLab and TTS pages print sections from their front matter above the body; the
+    body's blocks still name the file's lines, so a report can send the reader there."""
+    text = (
+        "---\n"
+        "title: Security Incident Response Team\n"
+        "role_summary: |\n"
+        "  We detect, manage and remediate security incidents across the company.\n"
+        "---\n"
+        "\n"
+        "## Responsibilities\n"
+        "\n"
+        "- Detect and respond to company-wide security incidents\n"
+    )
+    doc = read_document(text.encode(), "sirt.md")
+    lines = text.split("\n")
+    duty = next(b for b in doc.blocks if b.text.startswith("Detect and respond"))
+    bullet = "- Detect and respond to company-wide security incidents"
+    assert duty.source_lines == (lines.index(bullet) + 1,)
+    summary = next(b for b in doc.blocks if b.text.startswith("We detect"))
+    assert summary.source_lines == ()  # rendered from the front matter: no line of its own

@@ -208,14 +208,18 @@ def read_text(text: str) -> Document:
     # the body's lines are the file's, below its front matter, unless the page's text
     # is rendered from the front matter or a template tag spans lines
     first_line: int | None = text[: len(text) - len(body)].count("\n") + 1
+    sections = ""
     if meta:
-        sections = front_matter_sections(front)
-        filled = fill_template(f"{sections}\n\n{body}", meta)
-        same_lines = not sections and filled.count("\n") == body.count("\n") + 2
-        first_line = first_line - 2 if same_lines else None
+        # the page's text rendered from its front matter ("role_summary: |") has no
+        # lines of its own; the body below keeps the file's
+        sections = fill_template(front_matter_sections(front), meta)
+        filled = fill_template(body, meta)
+        if filled.count("\n") != body.count("\n"):
+            first_line = None  # a template tag spanned lines
         body = filled
     markdown = bool(meta) or looks_like_markdown(body)
-    blocks = blocks_from_markdown(body, markdown=markdown, first_line=first_line)
+    blocks = blocks_from_markdown(sections, markdown=markdown) if sections.strip() else []
+    blocks += blocks_from_markdown(body, markdown=markdown, first_line=first_line)
     title = meta.get("title") or None
     if title:
         title_line = next(
