@@ -127,6 +127,9 @@ class Posting(Frozen):
     # the levels a job-family page lists, each with its own criteria ("Senior Site
     # Reliability Engineer", "Staff ..."), lowest first; empty for a single opening
     levels_listed: tuple[Level, ...] = ()
+    # numbers of the ``lines`` in the blocks of levels not applied at: the page says them,
+    # but they are not what this application is judged on
+    other_levels_lines: tuple[int, ...] = ()
     lines: tuple[str, ...] = ()
     # the file's line number of each of ``lines`` (evidence counts ``lines`` from 1);
     # empty for PDF, Word and web pages, which have no lines of their own

@@ -229,3 +229,24 @@ def test_parse_posting_a_page_hiring_above_the_level_read_reads_its_lowest(kb):
     assert posting.levels_listed == ("senior", "staff")
     assert posting.level == "senior"
     assert posting.level_reason.startswith("the lowest of the levels the page lists")
+
+
+def test_parse_posting_a_level_that_extends_another_asks_its_duties_too(kb):
+    """SIRT's Senior block says "Extends Security Incident Response Engineer
+    responsibilities, plus;" under headings naming the "... Team Engineer": the
+    intermediate duties are asked of a senior, its requirements are not."""
+    path = FIXTURES / "jd" / "gitlab" / "security-incident-response-team.md"
+    mid, senior, manager = (
+        parse_posting(read_path(path), kb, applying_at=level)
+        for level in ("mid", "senior", "manager")
+    )
+
+    def own(posting, field):  # what the level adds to the page's general lists
+        return {r.text for r in getattr(posting, field)} - {
+            r.text for r in getattr(manager, field)
+        }
+
+    assert own(mid, "responsibilities") <= {r.text for r in senior.responsibilities}
+    two_years = "A minimum of 2 years experience working with incident response"
+    assert two_years in own(mid, "requirements")
+    assert two_years not in {r.text for r in senior.requirements}

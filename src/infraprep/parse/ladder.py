@@ -11,6 +11,7 @@ levels' blocks are not asked of the candidate.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from infraprep.models import Level
@@ -34,46 +35,57 @@ class Ladder:
             line.no for items in (*self.blocks.values(), self.beyond) for line in items
         )
 
-    def criteria(self, level: Level) -> list[Line]:
-        """What the page asks at ``level``: its block, and the blocks it extends.
+    def criteria(self, level: Level, is_duty: Callable[[Line], bool]) -> list[Line]:
+        """What the page asks at ``level``: its block, and what it extends.
 
         "Extends Senior Infrastructure Security Engineer responsibilities, plus;" asks
-        the senior block too (and what that one extends). A level heading nested under
-        the job's own ("## Support Engineer" over "### Senior Support Engineer") adds to
-        the job's block, which is asked too; a level of the same depth stands alone.
+        the senior block's duties too (``is_duty`` says which lines are duties), and
+        what that one extends. A level heading nested under the job's own ("## Support
+        Engineer" over "### Senior Support Engineer") adds to the job's block, which is
+        asked whole; a level of the same depth stands alone.
         """
-        asked: list[Line] = []
-        seen: set[Level] = set()
-        todo = [level]
+        asked: list[Line] = list(self.blocks.get(level, []))
+        seen: set[Level] = {level}
+        todo = self._extended(level)
         while todo:
-            current = todo.pop(0)
+            current, duties_only = todo.pop(0)
             if current in seen or current not in self.blocks:
                 continue
             seen.add(current)
-            asked += self.blocks[current]
+            asked += [ln for ln in self.blocks[current] if not duties_only or is_duty(ln)]
             todo += self._extended(current)
         return asked
 
-    def _extended(self, level: Level) -> list[Level]:
-        found: list[Level] = []
+    def _extended(self, level: Level) -> list[tuple[Level, bool]]:
+        """The levels ``level`` builds on, each with whether only its duties carry over."""
+        if level not in self.blocks:
+            return []
+        found: list[tuple[Level, bool]] = []
         for line in self.blocks[level]:
             if not _EXTENDS.search(line.text):
                 continue
-            text = " ".join(line.text.lower().split())
-            named = [
-                (len(name), other)
-                for other, head in self.headings.items()
-                if other != level and (name := _bare(head.text)) and name in text
-            ]
+            # "Extends Security Incident Response Engineer responsibilities" under headings
+            # that say "Security Incident Response Team Engineer": the level whose heading
+            # it names most of, "Senior ..." before the bare job when it says "Senior"
+            said = set(_WORDS.findall(line.text.lower()))
+            named = []
+            for other, head in self.headings.items():
+                words = set(_WORDS.findall(_bare(head.text)))
+                share = len(words & said) / len(words) if words and other != level else 0.0
+                if share >= 0.7:
+                    named.append((share, len(words), other))
             if named:
-                found.append(max(named)[1])  # "senior security engineer", not "security engineer"
+                found.append((max(named)[2], True))
         base, head = self.headings.get("mid"), self.headings.get(level)
         if base and head and level != "mid" and 0 < base.level < head.level:
-            found.append("mid")
+            found.append(("mid", False))
         return found
 
 
 _EXTENDS = re.compile(r"^extends\b|\ball (?:the )?same responsibilities\b|\bin addition to\b", re.I)
+
+
+_WORDS = re.compile(r"[a-z]+")
 
 
 def _bare(heading: str) -> str:

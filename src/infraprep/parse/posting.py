@@ -407,7 +407,10 @@ def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = 
     # part of its level's block it sits in says (its duties, its nice-to-haves)
     criteria: list[Requirement] = []
     duties_at_level: list[Requirement] = []
-    for line in ladder.criteria(level):
+    at_level = ladder.criteria(
+        level, lambda line: section_of_line.get(line.no) == "responsibilities"
+    )
+    for line in at_level:
         where = section_of_line.get(line.no)
         if where == "responsibilities":
             duties_at_level.append(_requirement(line, "must", "responsibilities", kb))
@@ -439,6 +442,7 @@ def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = 
         interview_process=tuple(process),
         archetype=archetype,
         levels_listed=tuple(listed),
+        other_levels_lines=tuple(sorted(ladder.lines - {line.no for line in at_level})),
         lines=tuple(line.text for line in lines),
         line_numbers=file_line_numbers(lines),
         family_reason=reasons.get(family, "nothing in the posting matched a known family"),

@@ -92,7 +92,11 @@ def weighed_signals(
     """Signals the JD's own lines point at first, then those its competencies imply."""
     scored: list[tuple[float, str, SignalItem]] = []
     all_cues = phrase_set(tuple(cue for sig in kb.signals for cue in sig.cues))
-    first_line = all_cues.first_lines(list(posting.lines))
+    # a Staff or Manager block's "evangelize" is no signal for a mid-level application
+    unasked = set(posting.other_levels_lines)
+    first_line = all_cues.first_lines(
+        [text if no not in unasked else "" for no, text in enumerate(posting.lines, start=1)]
+    )
     for sig in kb.signals:
         why: list[Evidence] = []
         for cue in sig.cues:
