@@ -1039,3 +1039,32 @@ def test_fit_an_ing_word_ending_the_ask_is_the_work_not_its_verb(kb):
     )
     row = _fit_row(kb, cv, "Knowledge sharing, mentoring.")
     assert row.status == "partly" and row.cv is not None and row.cv.text.startswith("Mentored")
+
+
+def test_fit_a_line_pointing_at_other_duties_is_no_requirement(kb):
+    rows = _fit_rows(
+        kb,
+        _one_job("Site Reliability Engineer — Acme", "Ran 40 Linux hosts with Ansible"),
+        [
+            "The IT Site Reliability Engineers share the same responsibilities outlined above",
+            "Experience running Linux servers",
+            "Experience with Terraform",
+            "Experience with Kubernetes",
+            "Experience with Go",
+            "Experience with PostgreSQL",
+        ],
+    )
+    assert not any("same responsibilities" in r for r in rows)
+
+
+def test_fit_the_summary_says_how_many_gaps_it_does_not_list(kb):
+    from infraprep.parse import parse_posting, parse_profile
+
+    jd = "# Platform Engineer\n\nWe run the platform 300 engineers deploy to, every day.\n\n"
+    jd += "## Requirements\n\n" + "".join(
+        f"- Experience with {t}\n" for t in ("Terraform", "Kubernetes", "Go", "PostgreSQL", "Kafka")
+    )
+    posting = parse_posting(text_document(jd), kb)
+    profile = parse_profile(text_document(_one_job("SRE — Acme", "Ran 40 Linux hosts")), TODAY)
+    fit = assess_fit(posting, profile, compute_needs(posting, profile, kb))
+    assert "and 2 more" in fit.explanation

@@ -331,7 +331,10 @@ def assess_fit(posting: Posting, profile: Profile, needs: Needs) -> Fit:
     years = profile.years_experience
     latest = next((p for p in profile.positions if p.start), None)
     latest_role = next((ln for ln in needs.cv_lines if latest and ln.no == latest.line), None)
-    rows = tuple(match_requirement(req, needs, years, latest_role) for req in posting.requirements)
+    # "The IT Site Reliability Engineers share the same responsibilities outlined above"
+    # points at other lines and asks nothing itself
+    asks = [r for r in posting.requirements if not _POINTS_AT_OTHER_DUTIES.search(r.text)]
+    rows = tuple(match_requirement(req, needs, years, latest_role) for req in asks)
     duties = tuple(
         match_requirement(duty, needs, years, latest_role).model_copy(update={"kind": "duty"})
         for duty in _duties(posting)
@@ -353,8 +356,9 @@ def assess_fit(posting: Posting, profile: Profile, needs: Needs) -> Fit:
             f"{sum(1 for r in nices if r.status != 'gap')} of {len(nices)} nice-to-haves shown"
         )
     if gaps:
+        more = f" and {len(gaps) - 3} more" if len(gaps) > 3 else ""
         parts.append(
-            "no CV evidence yet for: " + "; ".join(_short(r.requirement) for r in gaps[:3])
+            "no CV evidence yet for: " + "; ".join(_short(r.requirement) for r in gaps[:3]) + more
         )
     if answers := [r for r in rows if r.status == "answer"]:
         parts.append(
