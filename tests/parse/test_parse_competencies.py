@@ -21,6 +21,11 @@ def find(kb):
         ("Led the blameless postmortem", "incident-response"),
         # an RCA is an investigation: it shows troubleshooting as well as incident work
         ("Completing Root Cause Analysis (RCA) investigations", "troubleshooting"),
+        # from blind evidence set 22
+        ("Merged 4 patches into prometheus/node_exporter", "open-source"),
+        ("Wrote the target-state platform design", "system-design"),
+        ("Built three throwaway prototypes (Nomad, ECS, EKS)", "system-design"),
+        ("Taught a half-day GitOps-from-zero workshop to 120 engineers", "communication"),
         ("Key disabled within 14 minutes, report written for leadership", "communication"),
         ("Redesigned the timesheet tables into a normalised set", "system-design"),
         ("Led the response when an access key was pushed to GitHub", "incident-response"),

@@ -1068,3 +1068,11 @@ def test_fit_the_summary_says_how_many_gaps_it_does_not_list(kb):
     profile = parse_profile(text_document(_one_job("SRE — Acme", "Ran 40 Linux hosts")), TODAY)
     fit = assess_fit(posting, profile, compute_needs(posting, profile, kb))
     assert "and 2 more" in fit.explanation
+
+
+def test_fit_leading_and_managing_is_still_the_verb_of_the_ask(kb):
+    """'Leading and managing a team' asks for managing people: a bullet that led a
+    migration does not meet it, though 'learning and adoption' names learning itself."""
+    cv = _one_job("Senior Engineer — Acme", "Led the move from a monolith to 40 services")
+    row = _fit_row(kb, cv, "2+ years of experience leading and managing a team of engineers")
+    assert row.status != "met"

@@ -39,7 +39,10 @@ def evaluate_evidence(fixtures: Path, kb: KnowledgeBase) -> list[Metric]:
             if row is None:
                 links.misses.append(f"{pair['cv']}: requirement not found: {prefix}")
                 continue
-            wants = [str(w).lower() for w in (want if isinstance(want, list) else [want])]
+            # a label quotes the file ("Wrote `shipit`"); the report quotes the line as read,
+            # Markdown's code marks gone
+            quoted = want if isinstance(want, list) else [want]
+            wants = [str(w).lower().replace("`", "") for w in quoted]
             if want == "gap":  # no CV line shows it, whether a gap or one to answer in person
                 ok = row.status in ("gap", "answer")
             else:

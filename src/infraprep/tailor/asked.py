@@ -357,7 +357,11 @@ def _soft_verbs(asked: Asked, needs: Needs) -> frozenset[str]:
     return frozenset(by_verb - otherwise)
 
 
-_OBJECT_AFTER = re.compile(r"\s+[\w(]")
+# "Leading a team", "leading and managing a team": a verb, with its object after it;
+# "the learning and adoption of": a noun
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:(?:and|or)\s+[a-z]+ing\b|(?!(?:and|or|of|to|in|for|with)\b)[\w(])", re.IGNORECASE
+)
 
 
 _WORD = re.compile(r"[\w-]+")
