@@ -348,3 +348,24 @@ def test_tailor_the_loop_follows_the_posting_where_it_describes_its_own(kb, inpu
     assert {"Take-home exercise", "System design interview", "Culture and values interview"} <= set(
         sourcegraph
     )
+
+
+def test_tailor_a_posting_silent_on_level_is_prepared_at_the_cvs(kb):
+    jd = (
+        "# Site Reliability Engineer\n\nWe run the payments platform that 300 engineers deploy "
+        "to every day, across two regions and four clouds.\n\n"
+        "## Requirements\n\n- Experience running Kubernetes in production\n"
+        "- Experience with Terraform\n"
+    )
+    cv = (
+        "Sam Lee\n## Experience\nSite Reliability Engineer — Acme Cloud\nMar 2016 – Present\n"
+        "- Ran 14 Kubernetes clusters with Terraform\n"
+    )
+    posting = parse_posting(text_document(jd), kb)
+    assert posting.level == "mid"  # the posting alone
+    plan = build_plan(parse_profile(text_document(cv), TODAY), posting, kb, today=TODAY)
+    assert plan.posting.level == "senior"
+    assert plan.posting.level_reason.startswith("the posting states no level; the CV's 11 years")
+    stated = parse_posting(text_document(jd.replace("# Site", "# Staff Site")), kb)
+    kept = build_plan(parse_profile(text_document(cv), TODAY), stated, kb, today=TODAY)
+    assert kept.posting.level == "staff"

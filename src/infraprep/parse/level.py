@@ -135,6 +135,9 @@ _SOUGHT = re.compile(
 )
 
 
+NO_LEVEL_STATED = "no level or years stated; assumed mid-level"
+
+
 def title_cue(words: str) -> Level | None:
     """The level a title's words name ("Senior", "Staff", "Associate"), if any; a
     job-family page's level headings and "looking for senior engineers" read the same."""
@@ -190,4 +193,4 @@ def infer_level(title: str, years: float | None, body: str) -> tuple[Level, str]
         return level, reason
     if scope_weight >= _LIFT:
         return "senior", f"no level in the title; scope words ({_quoted(scope)})"
-    return "mid", "no level or years stated; assumed mid-level"
+    return "mid", NO_LEVEL_STATED

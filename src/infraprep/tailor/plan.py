@@ -21,6 +21,7 @@ from infraprep.models import (
     RolePlayItem,
     WalkthroughStep,
 )
+from infraprep.parse.level import NO_LEVEL_STATED
 from infraprep.tailor.asks import smart_questions
 from infraprep.tailor.fit import assess_fit
 from infraprep.tailor.loop import likely_loop, weighed_signals
@@ -267,6 +268,25 @@ def _related(posting: Posting, kb: KnowledgeBase) -> list[RelatedRole]:
     return out
 
 
+def _level_from_cv(posting: Posting, profile: Profile) -> Posting:
+    """A posting that says nothing of its level is prepared for at the CV's.
+
+    Without a title word, years or scope words the posting reads as mid-level, and a
+    nine-year engineer's report then expects mid-level depth and asks "who would I
+    learn from". The loop is pitched at the level the candidate is hired at, most
+    often the one their experience shows, so that is the depth to prepare.
+    """
+    years = profile.years_experience
+    if posting.level_reason != NO_LEVEL_STATED or posting.levels_listed or not years:
+        return posting
+    level = "senior" if years >= 6 else "junior" if years < 2 else "mid"
+    if level == posting.level:
+        return posting
+    reason = f"the posting states no level; the CV's {years:.0f} years in dated roles read as "
+    reason += level
+    return posting.model_copy(update={"level": level, "level_reason": reason})
+
+
 def build_plan(
     profile: Profile,
     posting: Posting,
@@ -292,6 +312,7 @@ def build_plan(
             f"{hours_per_week:g} hours per week is out of range.",
             "Use a number between 0.5 and 80.",
         )
+    posting = _level_from_cv(posting, profile)
     needs = compute_needs(posting, profile, kb)
     fit = assess_fit(posting, profile, needs)
     must_comps = [c for r in posting.requirements if r.kind == "must" for c in r.competencies]
