@@ -1183,3 +1183,15 @@ def test_parse_positions_word_second_level_o_bullets_are_bullets():
     assert [p.title for p in profile.positions] == ["Software Engineer in Test II"]
     bullets = profile.positions[0].bullets
     assert [b.split()[0] for b in bullets] == ["Split", "Built"]
+
+
+def test_parse_positions_a_comma_gives_the_title_its_speciality_and_the_dash_the_employer():
+    cv = (
+        "Noor Halvorsen\n## Experience\n"
+        "### Senior Security Engineer, Incident Response — Tessaline Cloud\n"
+        "Apr 2021 – Present\n- Led the response to a leaked CI token\n"
+    )
+    profile = parse_profile(text_document(cv), TODAY)
+    assert [(p.title, p.company) for p in profile.positions] == [
+        ("Senior Security Engineer, Incident Response", "Tessaline Cloud")
+    ]

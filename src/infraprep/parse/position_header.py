@@ -98,6 +98,7 @@ _DURATION = re.compile(
 ABBREV_END = re.compile(
     r"\b(?:ltd|inc|co|corp|pvt|llc|jr|sr|s\.a|s\.l|b\.v|n\.v)\.$", re.IGNORECASE
 )
+_DASH = re.compile(r"\s+[—–]\s+")
 _SPLIT_HEADER = re.compile(r"\s+(?:—|–|--?|\||@|at)\s+|,\s+|\s+·\s+")
 
 
@@ -269,6 +270,14 @@ def split_title_company(texts: list[str]) -> tuple[str, str | None]:
         # Defect Manager, QA / Capgemini")
         others = [p for p in rest if not ROLE_WORDS.search(p)] or rest
         company = named[0] if named else (others[0] if others else None)
+        # "Senior Security Engineer, Incident Response — Tessaline Cloud": the comma
+        # gives the title its speciality, the dash the employer
+        after_dash = {
+            trim_part(_DASH.split(t)[-1]) for t in texts if _DASH.search(t) and "," in t
+        }
+        if not named and len(others) > 1 and (employer := after_dash & set(others)):
+            speciality = next(p for p in others if p not in employer)
+            company, title = next(iter(employer)), f"{title}, {speciality}"
     elif named:
         company = named[0]
         title = next((p for p in parts if p != company), None)
