@@ -32,6 +32,10 @@ LEVELS: tuple[str, ...] = (
     "manager",
     "director",
 )
+# Managing people is a track of its own, not the rungs above principal.
+MANAGING_LEVELS: tuple[Level, ...] = ("manager", "director")
+IC_LEVELS: tuple[Level, ...] = ("intern", "junior", "mid", "senior", "staff", "principal")
+assert IC_LEVELS + MANAGING_LEVELS == LEVELS
 SourceType = Literal["pdf", "docx", "text", "markdown", "html", "json_resume"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
 

@@ -17,6 +17,11 @@ from dataclasses import dataclass, field
 from infraprep.models import Level
 from infraprep.parse.level import title_cue
 from infraprep.parse.lines import Line
+from infraprep.parse.position_header import ENDS_WITH_ROLE
+
+# "Extends Senior ... responsibilities, plus;", "has all the same responsibilities as"
+_EXTENDS = re.compile(r"^extends\b|\ball (?:the )?same responsibilities\b|\bin addition to\b", re.I)
+_WORDS = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -82,12 +87,6 @@ class Ladder:
         return found
 
 
-_EXTENDS = re.compile(r"^extends\b|\ball (?:the )?same responsibilities\b|\bin addition to\b", re.I)
-
-
-_WORDS = re.compile(r"[a-z]+")
-
-
 def _bare(heading: str) -> str:
     """A level heading as a line that points at it would write it, without "(Intermediate)"."""
     return re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(heading.lower().split()))
@@ -120,14 +119,10 @@ def _job_in_headings(lines: list[Line]) -> str:
         if cue is not None:
             levels.setdefault(job, set()).add(cue)
     # "Intermediate requirements" / "Senior requirements" share a section's name, not a job
-    shared = [job for job, found in levels.items() if len(found) >= 2 and _ROLE.search(job)]
+    shared = [
+        job for job, found in levels.items() if len(found) >= 2 and ENDS_WITH_ROLE.search(job)
+    ]
     return max(shared, key=lambda job: (len(levels[job]), job), default="")
-
-
-_ROLE = re.compile(
-    r"\b(?:engineer|analyst|developer|administrator|architect|specialist|scientist|"
-    r"operator|designer|researcher|consultant|technician|manager|sre)s?$"
-)
 
 
 def _ladder_of(lines: list[Line], job: str) -> Ladder:

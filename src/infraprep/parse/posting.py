@@ -7,10 +7,10 @@ import re
 from infraprep.errors import EmptyInputError, NotAJobPostingError
 from infraprep.knowledge import KnowledgeBase
 from infraprep.knowledge.schema import INFRA_FAMILIES
-from infraprep.models import LEVELS, Document, Level, Posting, Requirement
+from infraprep.models import IC_LEVELS, LEVELS, Document, Level, Posting, Requirement
 from infraprep.parse.competencies import competency_matcher
 from infraprep.parse.family import pick_family, score_families
-from infraprep.parse.ladder import read_ladder
+from infraprep.parse.ladder import Ladder, read_ladder
 from infraprep.parse.level import infer_level
 from infraprep.parse.lines import Line, file_line_numbers, numbered_lines
 from infraprep.parse.phrases import NUMBER_WORDS, first_sentence
@@ -396,27 +396,12 @@ def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = 
         # the report says the level was set, and what the posting alone reads as
         read = f"{level}, {level_reason}" if level_reason else level
         level, level_reason = applying_at, f"set by you; the posting alone reads as {read}"
-    # a page that lists levels hires at one of them: below its lowest, read the lowest
-    listed = [lv for lv in LEVELS if lv in ladder.blocks]
-    if listed and level not in ladder.blocks and applying_at is None and level in _IC_LEVELS:
-        lowest = next((lv for lv in listed if lv in _IC_LEVELS), None)
-        if lowest is not None and _IC_LEVELS.index(level) < _IC_LEVELS.index(lowest):
-            level_reason = f"the lowest of the levels the page lists; {level_reason}"
-            level = lowest
-    # a job-family page's criteria for the level applied at are asked too, each as the
-    # part of its level's block it sits in says (its duties, its nice-to-haves)
-    criteria: list[Requirement] = []
-    duties_at_level: list[Requirement] = []
+    if applying_at is None:
+        level, level_reason = _hired_at(ladder, level, level_reason)
     at_level = ladder.criteria(
         level, lambda line: section_of_line.get(line.no) == "responsibilities"
     )
-    for line in at_level:
-        where = section_of_line.get(line.no)
-        if where == "responsibilities":
-            duties_at_level.append(_requirement(line, "must", "responsibilities", kb))
-        else:
-            kind = "nice" if where == "nice" else "must"
-            criteria.append(_requirement(line, kind, "requirements", kb))
+    criteria, duties_at_level = _asked_at_level(at_level, section_of_line, kb)
     requirements = _once_each(requirements + criteria)
     responsibilities = _once_each(responsibilities + duties_at_level)
     scores, reasons = score_families(title, body, kb.families, technology_categories(stack))
@@ -441,7 +426,7 @@ def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = 
         years_required=years,
         interview_process=tuple(process),
         archetype=archetype,
-        levels_listed=tuple(listed),
+        levels_listed=tuple(lv for lv in LEVELS if lv in ladder.blocks),
         other_levels_lines=tuple(sorted(ladder.lines - {line.no for line in at_level})),
         lines=tuple(line.text for line in lines),
         line_numbers=file_line_numbers(lines),
@@ -449,7 +434,33 @@ def parse_posting(doc: Document, kb: KnowledgeBase, applying_at: Level | None = 
     )
 
 
-_IC_LEVELS: tuple[Level, ...] = ("intern", "junior", "mid", "senior", "staff", "principal")
+def _hired_at(ladder: Ladder, level: Level, reason: str) -> tuple[Level, str]:
+    """A page that lists levels hires at one of them: below its lowest, read the lowest."""
+    listed = [lv for lv in IC_LEVELS if lv in ladder.blocks]
+    if not listed or level in ladder.blocks or level not in IC_LEVELS:
+        return level, reason
+    lowest = listed[0]
+    if IC_LEVELS.index(level) < IC_LEVELS.index(lowest):
+        return lowest, f"the lowest of the levels the page lists; {reason}"
+    return level, reason
+
+
+def _asked_at_level(
+    at_level: list[Line], section_of_line: dict[int, str], kb: KnowledgeBase
+) -> tuple[list[Requirement], list[Requirement]]:
+    """The criteria of the level applied at, each as the part of its level's block it
+    sits in says: its duties, its nice-to-haves, its requirements."""
+    criteria: list[Requirement] = []
+    duties: list[Requirement] = []
+    for line in at_level:
+        where = section_of_line.get(line.no)
+        if where == "responsibilities":
+            duties.append(_requirement(line, "must", "responsibilities", kb))
+        else:
+            kind = "nice" if where == "nice" else "must"
+            criteria.append(_requirement(line, kind, "requirements", kb))
+    return criteria, duties
+
 
 _OBJECTIVE_SENTENCE = re.compile(r"^(?:key\s+)?objective\s*#?\s*\d+\s*[:.-]\s*\S", re.I)
 

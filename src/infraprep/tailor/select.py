@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from infraprep.knowledge import KnowledgeBase
-from infraprep.models import LEVELS, Posting
+from infraprep.models import LEVELS, MANAGING_LEVELS, Posting
 from infraprep.tailor.needs import Needs
 
 T = TypeVar("T")
@@ -56,9 +56,6 @@ def family_fit(item_families: Sequence[str], family: str, near: frozenset[str]) 
     return 0.25
 
 
-_MANAGING = frozenset({"manager", "director"})
-
-
 def level_fit(item_levels: Sequence[str], level: str) -> float:
     """How well an item written for ``item_levels`` fits a job at ``level``.
 
@@ -70,12 +67,12 @@ def level_fit(item_levels: Sequence[str], level: str) -> float:
     """
     if not item_levels or level in item_levels:
         return 1.0
-    if level not in _MANAGING and all(lv in _MANAGING for lv in item_levels):
+    if level not in MANAGING_LEVELS and all(lv in MANAGING_LEVELS for lv in item_levels):
         return 0.0
     order = {name: i for i, name in enumerate(LEVELS)}
     # managers and directors are judged like staff engineers on technical items
-    target = order["staff"] if level in _MANAGING else order[level]
-    ranks = [order[lv] for lv in item_levels if lv in order and lv not in _MANAGING]
+    target = order["staff"] if level in MANAGING_LEVELS else order[level]
+    ranks = [order[lv] for lv in item_levels if lv in order and lv not in MANAGING_LEVELS]
     if not ranks:
         return 0.1
     distance = min(abs(rank - target) for rank in ranks)
