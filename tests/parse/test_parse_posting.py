@@ -242,9 +242,7 @@ def test_parse_posting_a_level_that_extends_another_asks_its_duties_too(kb):
     )
 
     def own(posting, field):  # what the level adds to the page's general lists
-        return {r.text for r in getattr(posting, field)} - {
-            r.text for r in getattr(manager, field)
-        }
+        return {r.text for r in getattr(posting, field)} - {r.text for r in getattr(manager, field)}
 
     assert own(mid, "responsibilities") <= {r.text for r in senior.responsibilities}
     mindset = "Substantial engineering mindset"  # the Intermediate level's own ask

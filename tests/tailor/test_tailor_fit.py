@@ -1002,15 +1002,21 @@ def test_fit_what_a_report_covers_qualifies_the_ask(kb):
     ("requirement", "bullet"),
     [
         # one of the languages is the ask, so the others are not "not shown"
-        ("Intermediate knowledge of Golang, Rust, or Python.",
-         "Built a Python tool that warns before a node upgrade takes a service below quorum"),
+        (
+            "Intermediate knowledge of Golang, Rust, or Python.",
+            "Built a Python tool that warns before a node upgrade takes a service below quorum",
+        ),
         # both of the first, and any one of the bracketed clouds
-        ("Solid understanding of how to use Docker and Kubernetes to deploy applications to "
-         "cloud platform providers (e.g., GCP, AWS).",
-         "Packaged 40 services as Docker images and deployed them to Kubernetes on AWS"),
+        (
+            "Solid understanding of how to use Docker and Kubernetes to deploy applications to "
+            "cloud platform providers (e.g., GCP, AWS).",
+            "Packaged 40 services as Docker images and deployed them to Kubernetes on AWS",
+        ),
         # the bracketed names are examples of the work the bullet does with another tool
-        ("Containerization technologies (e.g., LXC, Docker, Rocket)",
-         "Containerised 12 applications onto Kubernetes, moving their settings into secrets"),
+        (
+            "Containerization technologies (e.g., LXC, Docker, Rocket)",
+            "Containerised 12 applications onto Kubernetes, moving their settings into secrets",
+        ),
     ],
 )
 def test_fit_alternatives_and_examples_are_not_each_required(kb, requirement, bullet):
@@ -1023,8 +1029,9 @@ def test_fit_a_required_technology_beside_bracketed_alternatives_is_still_requir
         "Solid understanding of how to use Docker and Kubernetes to deploy applications to "
         "cloud platform providers (e.g., GCP, AWS)."
     )
-    row = _fit_row(kb, _one_job("Platform Engineer — Acme", "Ran 40 services on GCP VMs"),
-                   requirement)
+    row = _fit_row(
+        kb, _one_job("Platform Engineer — Acme", "Ran 40 services on GCP VMs"), requirement
+    )
     assert row.status == "partly" and {"Docker", "Kubernetes"} <= set(row.missing)
     assert not {"GCP", "AWS"} & set(row.missing)
 

@@ -132,7 +132,11 @@ def test_tailor_study_plan_gives_a_short_week_a_short_list(kb, inputs):
 def test_tailor_study_plan_says_when_the_hours_cannot_hold_the_work(kb, inputs):
     posting, profile = inputs
     tight = build_plan(
-        profile, posting, kb, today=TODAY, interview_date=TODAY + dt.timedelta(days=7),
+        profile,
+        posting,
+        kb,
+        today=TODAY,
+        interview_date=TODAY + dt.timedelta(days=7),
         hours_per_week=3,
     )
     roomy = build_plan(profile, posting, kb, today=TODAY, hours_per_week=40)
@@ -292,8 +296,10 @@ def test_tailor_a_page_of_several_levels_says_which_it_prepares_for(kb, inputs):
     chosen = build_plan(
         profile, parse_posting(read_path(path), kb, applying_at="senior"), kb, today=TODAY
     )
-    assert any("The page lists 4 levels (mid, senior, staff, manager)" in n and "--level" in n
-               for n in page.notices)
+    assert any(
+        "The page lists 4 levels (mid, senior, staff, manager)" in n and "--level" in n
+        for n in page.notices
+    )
     assert not any("The page lists" in n for n in chosen.notices)  # the user already chose
 
 

@@ -272,9 +272,7 @@ def split_title_company(texts: list[str]) -> tuple[str, str | None]:
         company = named[0] if named else (others[0] if others else None)
         # "Senior Security Engineer, Incident Response — Tessaline Cloud": the comma
         # gives the title its speciality, the dash the employer
-        after_dash = {
-            trim_part(_DASH.split(t)[-1]) for t in texts if _DASH.search(t) and "," in t
-        }
+        after_dash = {trim_part(_DASH.split(t)[-1]) for t in texts if _DASH.search(t) and "," in t}
         if not named and len(others) > 1 and (employer := after_dash & set(others)):
             speciality = next(p for p in others if p not in employer)
             company, title = next(iter(employer)), f"{title}, {speciality}"

@@ -21,7 +21,12 @@ WorkItems = dict[str, Sequence[str]]
 # Rough minutes a first pass takes: read a concept card and answer its self-check, work a
 # drill on paper, run a role-play, answer a question aloud or write a story, read an ask.
 MINUTES_PER_ITEM = {
-    "concepts": 45, "drills": 45, "role_plays": 30, "technical": 20, "behavioural": 20, "asks": 5,
+    "concepts": 45,
+    "drills": 45,
+    "role_plays": 30,
+    "technical": 20,
+    "behavioural": 20,
+    "asks": 5,
 }
 
 
