@@ -133,3 +133,51 @@ def test_a_scripting_drill_runs_its_tests_against_the_users_file(tmp_path):
     missing = run("practice", "script", drill.id, str(tmp_path / "nope.py"))
     assert missing.returncode == 10 and b"does not exist" in missing.stderr
     assert b"Traceback" not in missing.stderr
+
+
+def test_practice_keeps_a_history_and_says_what_is_due(_own_data_dir):
+    """An attempt is recorded (ids and scores only, never what was typed); a miss is due
+    the next day; --no-record leaves the history as it was."""
+    typed = b"3M\n2,000,000\nlots\n0.026 TB\n\n"
+    res = run("practice", "estimate", "drill-est-prometheus-storage", stdin=typed)
+    assert res.returncode == 0, res.stderr.decode()
+    log = _own_data_dir / "infraprep" / "practice.jsonl"
+    assert f"Recorded in {log}" in res.stdout.decode()
+    (line,) = log.read_text(encoding="utf-8").splitlines()
+    assert '"item_id": "drill-est-prometheus-storage"' in line and '"passed": false' in line
+    assert "2,000,000" not in line and "0.026" not in line  # what was typed stays out
+
+    history = run("practice", "history").stdout.decode()
+    assert "miss  estimate drill-est-prometheus-storage  2 of 4 within tolerance" in history
+    # nothing is due on the day itself; the next day the miss is
+    assert "Nothing due today. Next: drill-est-prometheus-storage" in run(
+        "practice", "due"
+    ).stdout.decode()
+
+    quiet = run(
+        "practice", "--no-record", "estimate", "drill-est-prometheus-storage", stdin=typed
+    )
+    assert quiet.returncode == 0 and "Recorded in" not in quiet.stdout.decode()
+    assert len(log.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_practice_due_with_no_history_points_at_the_list():
+    res = run("practice", "due")
+    assert res.returncode == 0
+    assert "No practice recorded yet. Start with: infraprep practice list" in res.stdout.decode()
+
+
+def test_practice_due_lists_what_to_review_with_its_command(_own_data_dir):
+    import datetime as dt
+
+    from infraprep.practice.history import Attempt
+
+    log = _own_data_dir / "infraprep" / "practice.jsonl"
+    log.parent.mkdir(parents=True)
+    old = dt.date.today() - dt.timedelta(days=5)
+    missed = Attempt(old, "script", "drill-script-top-5xx-clients", False, 0.5, "2 of 4 tests pass")
+    log.write_text(missed.to_json() + "\n", encoding="utf-8")
+    out = run("practice", "due").stdout.decode()
+    assert "Due today (1):" in out
+    assert "infraprep practice script drill-script-top-5xx-clients" in out
+    assert "missed" in out and "4 days overdue" in out

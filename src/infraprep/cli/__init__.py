@@ -79,7 +79,8 @@ def serve(
 ) -> None:
     """Run the web app (needs the 'web' extra: pip install 'infraprep[web]')."""
     try:
-        from infraprep.web.server import default_data_dir, run_server
+        from infraprep.store.paths import default_data_dir
+        from infraprep.web.server import run_server
         from infraprep.web.settings import WebSettings
     except ImportError as exc:
         from infraprep.errors import UsageError

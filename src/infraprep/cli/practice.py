@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -16,15 +17,80 @@ if TYPE_CHECKING:
     from infraprep.knowledge import KnowledgeBase
     from infraprep.knowledge.schema import Drill, Scenario
     from infraprep.practice import RolePlay
+    from infraprep.practice.history import Attempt, AttemptKind
 
 WIDTH = 88
 Titled = TypeVar("Titled", "Scenario", "Drill")
 
 
 @click.group()
-def practice() -> None:
+@click.option(
+    "--no-record",
+    is_flag=True,
+    help="Leave this attempt out of your practice history.",
+)
+@click.pass_context
+def practice(ctx: click.Context, no_record: bool) -> None:
     """Practise: incident role-plays, estimation drills checked to the number,
-    scripting drills run against your own code, and feedback on written answers."""
+    scripting drills run against your own code, and feedback on written answers.
+
+    Each attempt is kept in your practice history (the item's id, the day and the
+    score, never what you typed), so 'infraprep practice due' can say what to review.
+    """
+    ctx.obj = {"record": not no_record}
+
+
+@practice.command("due")
+def practice_due() -> None:
+    """What to practise again today: items missed, and items passed whose wait is over."""
+    from infraprep.practice.history import due, reviews
+
+    attempts = _history()
+    today = _today()
+    waiting = due(attempts, today)
+    if not attempts:
+        click.echo("No practice recorded yet. Start with: infraprep practice list")
+        return
+    if not waiting:
+        upcoming = reviews(attempts)[0]
+        click.echo(
+            f"Nothing due today. Next: {upcoming.item_id} on {upcoming.due.isoformat()}."
+        )
+        return
+    click.secho(f"Due today ({len(waiting)}):", bold=True)
+    for review in waiting:
+        late = review.overdue_days(today)
+        when = f"{late} days overdue" if late > 1 else "due"
+        result = "passed" if review.last.passed else "missed"
+        click.echo(
+            f"  {_COMMANDS[review.kind]} {review.item_id}"
+            f"  ({result} {review.last.day.isoformat()}: {review.last.detail}; {when})"
+        )
+
+
+@practice.command("history")
+@click.option("--last", "last", default=20, show_default=True, help="How many attempts to show.")
+def practice_history(last: int) -> None:
+    """Your recorded attempts, newest first, and where each item stands."""
+    from infraprep.practice.history import INTERVALS, reviews
+
+    attempts = _history()
+    if not attempts:
+        click.echo("No practice recorded yet. Start with: infraprep practice list")
+        return
+    click.secho("Attempts, newest first:", bold=True)
+    for attempt in sorted(attempts, key=lambda a: a.day, reverse=True)[:last]:
+        mark = "pass" if attempt.passed else "miss"
+        click.echo(
+            f"  {attempt.day.isoformat()}  {mark}  {attempt.kind:<8} {attempt.item_id}"
+            f"  {attempt.detail}"
+        )
+    click.secho("\nItems:", bold=True)
+    for review in reviews(attempts):
+        click.echo(
+            f"  {review.item_id:<40} box {review.box + 1} of {len(INTERVALS)}, "
+            f"{review.attempts} attempts, next {review.due.isoformat()}"
+        )
 
 
 @practice.command("list")
@@ -105,6 +171,20 @@ def practice_incident(scenario_id: str | None, family: str | None) -> None:
         if outcome.resolved:
             click.secho("\nUser impact has stopped.", fg="green", bold=True)
     _show_debrief(play)
+    debrief = play.debrief()
+    if play.moves:  # a run stopped before any move is no attempt
+        clean = debrief.resolved and not debrief.risky_taken
+        found = len(debrief.useful_found)
+        of = found + len(debrief.useful_missed)
+        _record(
+            "incident",
+            scenario.id,
+            passed=clean,
+            score=found / of if of else float(debrief.resolved),
+            detail=("impact stopped" if debrief.resolved else "impact not stopped")
+            + f" in {debrief.moves} moves, {found} of {of} signals"
+            + (f", {len(debrief.risky_taken)} risky" if debrief.risky_taken else ""),
+        )
 
 
 @practice.command("estimate")
@@ -154,6 +234,15 @@ def practice_estimate(drill_id: str | None, family: str | None) -> None:
         verdicts.append(verdict)
     result = Score(tuple(verdicts))
     click.secho(f"\n{result.summary()}.", bold=True)
+    within = sum(1 for v in verdicts if v.within)
+    if any(v.given is not None for v in verdicts):  # an all-skipped drill is no attempt
+        _record(
+            "estimate",
+            drill.id,
+            passed=within == len(verdicts),
+            score=within / len(verdicts),
+            detail=f"{within} of {len(verdicts)} within tolerance",
+        )
     click.secho("\nWorked answer:", bold=True)
     for n, step in enumerate(drill.worked_answer, start=1):
         _para(f"{n}. {step}", indent="   ")
@@ -200,6 +289,16 @@ def practice_answer(item_id: str, answer_file: str | None) -> None:
         click.secho("\nCheck yourself against the red flags:", bold=True)
         for flag in feedback.red_flags:
             _para(f"- {flag}", indent="  ")
+    from infraprep.practice.history import ANSWER_PASS
+
+    share = feedback.covered / len(feedback.points) if feedback.points else 0.0
+    _record(
+        "answer",
+        item.id,
+        passed=share >= ANSWER_PASS,
+        score=share,
+        detail=f"{feedback.covered} of {len(feedback.points)} {what}",
+    )
 
 
 @practice.command("script")
@@ -251,8 +350,54 @@ def practice_script(drill_id: str, solution: Path | None) -> None:
     if run.all_passed and drill.solution:
         click.secho("\nThe reference solution, to compare:", bold=True)
         click.echo(textwrap.indent(drill.solution.rstrip(), "    "))
+    total = len(run.results)
+    _record(
+        "script",
+        drill.id,
+        passed=run.all_passed,
+        score=run.passed / total if total else 0.0,
+        detail=f"{run.passed} of {total} tests pass" if total else "did not run",
+    )
     if not run.all_passed:
         raise SystemExit(1)
+
+
+_COMMANDS = {
+    "incident": "infraprep practice incident",
+    "estimate": "infraprep practice estimate",
+    "script": "infraprep practice script",
+    "answer": "infraprep practice answer",
+}
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _history() -> list[Attempt]:
+    from infraprep.store.practice_log import PracticeLog
+
+    attempts, skipped = PracticeLog.default().read()
+    if skipped:
+        click.secho(
+            f"{skipped} line(s) of your practice history could not be read and were skipped.",
+            fg="yellow",
+        )
+    return attempts
+
+
+def _record(kind: AttemptKind, item_id: str, *, passed: bool, score: float, detail: str) -> None:
+    """Add the attempt to the practice history, unless --no-record was given."""
+    from infraprep.practice.history import Attempt
+    from infraprep.store.practice_log import PracticeLog
+
+    ctx = click.get_current_context()
+    if not (ctx.obj or {}).get("record", True):
+        return
+    log = PracticeLog.default()
+    attempt = Attempt(_today(), kind, item_id, passed, round(score, 3), detail)
+    log.append(attempt)
+    click.secho(f"\nRecorded in {log.path} (infraprep practice due: what to review).", dim=True)
 
 
 def _read_answer(answer_file: str | None, title: str) -> str:

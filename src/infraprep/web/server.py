@@ -22,13 +22,6 @@ from infraprep.web.settings import WebSettings
 SETTINGS_ENV = "INFRAPREP_WEB_SETTINGS"
 
 
-def default_data_dir() -> Path:
-    """``$XDG_DATA_HOME/infraprep``, else ``~/.local/share/infraprep``."""
-    base = os.environ.get("XDG_DATA_HOME")
-    root = Path(base) if base else Path.home() / ".local" / "share"
-    return root / "infraprep"
-
-
 def app_from_environment() -> FastAPI:
     """The app factory each worker process calls."""
     raw = json.loads(os.environ[SETTINGS_ENV])
