@@ -53,9 +53,7 @@ def practice_due() -> None:
         return
     if not waiting:
         upcoming = reviews(attempts)[0]
-        click.echo(
-            f"Nothing due today. Next: {upcoming.item_id} on {upcoming.due.isoformat()}."
-        )
+        click.echo(f"Nothing due today. Next: {upcoming.item_id} on {upcoming.due.isoformat()}.")
         return
     click.secho(f"Due today ({len(waiting)}):", bold=True)
     for review in waiting:
@@ -234,6 +232,11 @@ def practice_estimate(drill_id: str | None, family: str | None) -> None:
         verdicts.append(verdict)
     result = Score(tuple(verdicts))
     click.secho(f"\n{result.summary()}.", bold=True)
+    click.secho("\nWorked answer:", bold=True)
+    for n, step in enumerate(drill.worked_answer, start=1):
+        _para(f"{n}. {step}", indent="   ")
+    if drill.reference:
+        click.echo(f"\nReference: {drill.reference}")
     within = sum(1 for v in verdicts if v.within)
     if any(v.given is not None for v in verdicts):  # an all-skipped drill is no attempt
         _record(
@@ -243,11 +246,6 @@ def practice_estimate(drill_id: str | None, family: str | None) -> None:
             score=within / len(verdicts),
             detail=f"{within} of {len(verdicts)} within tolerance",
         )
-    click.secho("\nWorked answer:", bold=True)
-    for n, step in enumerate(drill.worked_answer, start=1):
-        _para(f"{n}. {step}", indent="   ")
-    if drill.reference:
-        click.echo(f"\nReference: {drill.reference}")
 
 
 @practice.command("answer")
