@@ -16,6 +16,7 @@ def find(kb):
     ("text", "expected"),
     [
         ("Carried the pager for 40 services", "on-call"),
+        ("Respond to system alerts, troubleshoot system errors", "on-call"),
         ("Own and operate the runtime of a production system", "on-call"),
         ("Strong written and verbal communication skills", "communication"),
         ("Led the blameless postmortem", "incident-response"),
