@@ -16,8 +16,8 @@ from infraprep.errors import UsageError
 if TYPE_CHECKING:
     from infraprep.knowledge import KnowledgeBase
     from infraprep.knowledge.schema import Drill, Scenario
-    from infraprep.practice import RolePlay
-    from infraprep.practice.history import Attempt, AttemptKind
+    from infraprep.practice import Debrief, RolePlay
+    from infraprep.practice.history import Attempt
 
 WIDTH = 88
 Titled = TypeVar("Titled", "Scenario", "Drill")
@@ -101,10 +101,10 @@ def practice_list(family: str | None) -> None:
     kb = load_knowledge()
     family = _family(kb, family)
     listings = (
-        ("Incident role-plays (infraprep practice incident ID)", scenarios(kb, family)),
-        ("Estimation drills (infraprep practice estimate ID)", estimation_drills(kb, family)),
-        ("Scripting drills (infraprep practice script ID FILE.py)", scripting_drills(kb, family)),
-        ("Design drills (infraprep practice answer ID FILE)", design_drills(kb, family)),
+        (f"Incident role-plays ({_COMMANDS['incident']} ID)", scenarios(kb, family)),
+        (f"Estimation drills ({_COMMANDS['estimate']} ID)", estimation_drills(kb, family)),
+        (f"Scripting drills ({_COMMANDS['script']} ID FILE.py)", scripting_drills(kb, family)),
+        (f"Design drills ({_COMMANDS['answer']} ID FILE)", design_drills(kb, family)),
     )
     for n, (heading, items) in enumerate(listings):
         click.secho(("\n" if n else "") + heading, bold=True)
@@ -168,21 +168,11 @@ def practice_incident(scenario_id: str | None, family: str | None) -> None:
             click.echo("(You had done this already; it does not count twice.)")
         if outcome.resolved:
             click.secho("\nUser impact has stopped.", fg="green", bold=True)
-    _show_debrief(play)
     debrief = play.debrief()
-    if play.moves:  # a run stopped before any move is no attempt
-        clean = debrief.resolved and not debrief.risky_taken
-        found = len(debrief.useful_found)
-        of = found + len(debrief.useful_missed)
-        _record(
-            "incident",
-            scenario.id,
-            passed=clean,
-            score=found / of if of else float(debrief.resolved),
-            detail=("impact stopped" if debrief.resolved else "impact not stopped")
-            + f" in {debrief.moves} moves, {found} of {of} signals"
-            + (f", {len(debrief.risky_taken)} risky" if debrief.risky_taken else ""),
-        )
+    _show_debrief(debrief)
+    from infraprep.practice.history import role_play_attempt
+
+    _record(role_play_attempt(scenario.id, debrief, _today()))
 
 
 @practice.command("estimate")
@@ -237,15 +227,9 @@ def practice_estimate(drill_id: str | None, family: str | None) -> None:
         _para(f"{n}. {step}", indent="   ")
     if drill.reference:
         click.echo(f"\nReference: {drill.reference}")
-    within = sum(1 for v in verdicts if v.within)
-    if any(v.given is not None for v in verdicts):  # an all-skipped drill is no attempt
-        _record(
-            "estimate",
-            drill.id,
-            passed=within == len(verdicts),
-            score=within / len(verdicts),
-            detail=f"{within} of {len(verdicts)} within tolerance",
-        )
+    from infraprep.practice.history import estimate_attempt
+
+    _record(estimate_attempt(drill.id, result, _today()))
 
 
 @practice.command("answer")
@@ -287,16 +271,9 @@ def practice_answer(item_id: str, answer_file: str | None) -> None:
         click.secho("\nCheck yourself against the red flags:", bold=True)
         for flag in feedback.red_flags:
             _para(f"- {flag}", indent="  ")
-    from infraprep.practice.history import ANSWER_PASS
+    from infraprep.practice.history import answer_attempt
 
-    share = feedback.covered / len(feedback.points) if feedback.points else 0.0
-    _record(
-        "answer",
-        item.id,
-        passed=share >= ANSWER_PASS,
-        score=share,
-        detail=f"{feedback.covered} of {len(feedback.points)} {what}",
-    )
+    _record(answer_attempt(item.id, feedback, _today()))
 
 
 @practice.command("script")
@@ -348,14 +325,9 @@ def practice_script(drill_id: str, solution: Path | None) -> None:
     if run.all_passed and drill.solution:
         click.secho("\nThe reference solution, to compare:", bold=True)
         click.echo(textwrap.indent(drill.solution.rstrip(), "    "))
-    total = len(run.results)
-    _record(
-        "script",
-        drill.id,
-        passed=run.all_passed,
-        score=run.passed / total if total else 0.0,
-        detail=f"{run.passed} of {total} tests pass" if total else "did not run",
-    )
+    from infraprep.practice.history import script_attempt
+
+    _record(script_attempt(drill.id, run, _today()))
     if not run.all_passed:
         raise SystemExit(1)
 
@@ -384,16 +356,14 @@ def _history() -> list[Attempt]:
     return attempts
 
 
-def _record(kind: AttemptKind, item_id: str, *, passed: bool, score: float, detail: str) -> None:
+def _record(attempt: Attempt | None) -> None:
     """Add the attempt to the practice history, unless --no-record was given."""
-    from infraprep.practice.history import Attempt
     from infraprep.store.practice_log import PracticeLog
 
     ctx = click.get_current_context()
-    if not (ctx.obj or {}).get("record", True):
+    if attempt is None or not (ctx.obj or {}).get("record", True):
         return
     log = PracticeLog.default()
-    attempt = Attempt(_today(), kind, item_id, passed, round(score, 3), detail)
     log.append(attempt)
     click.secho(f"\nRecorded in {log.path} (infraprep practice due: what to review).", dim=True)
 
@@ -431,8 +401,7 @@ def _show_menu(play: RolePlay) -> None:
                 click.echo(f"   {option.number:>2}. {option.label}{mark}")
 
 
-def _show_debrief(play: RolePlay) -> None:
-    debrief = play.debrief()
+def _show_debrief(debrief: Debrief) -> None:
     _heading("Debrief")
     for line in debrief.findings():
         _para(f"- {line}", indent="  ")

@@ -89,7 +89,18 @@ class Ladder:
 
 def _bare(heading: str) -> str:
     """A level heading as a line that points at it would write it, without "(Intermediate)"."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(heading.lower().split()))
+    return _split_bracket(heading)[0]
+
+
+_TRAILING_BRACKET = re.compile(r"^(?P<base>.+?)\s*\((?P<inside>[^()]*)\)$")
+
+
+def _split_bracket(heading: str) -> tuple[str, str | None]:
+    """A heading in lower case, and what a closing bracket holds:
+    "Security Engineer (Intermediate)" -> ("security engineer", "intermediate")."""
+    text = " ".join(heading.lower().split())
+    bracket = _TRAILING_BRACKET.match(text)
+    return (bracket["base"], bracket["inside"]) if bracket else (text, None)
 
 
 def read_ladder(lines: list[Line], title: str) -> Ladder:
@@ -111,11 +122,12 @@ def _job_in_headings(lines: list[Line]) -> str:
     for line in lines:
         if not line.is_heading or line.level <= 1:
             continue
-        text = " ".join(line.text.lower().split())
-        first, _, rest = text.partition(" ")
-        bracket = re.fullmatch(r"(.+?) \(([a-z ]+)\)", text)
-        job, cue = (bracket.group(1), title_cue(bracket.group(2))) if bracket else (rest, None)
-        cue = cue or (title_cue(first) if rest and not bracket else None)
+        base, inside = _split_bracket(line.text)
+        first, _, rest = base.partition(" ")
+        if inside is not None:
+            job, cue = base, title_cue(inside)
+        else:
+            job, cue = rest, title_cue(first) if rest else None
         if cue is not None:
             levels.setdefault(job, set()).add(cue)
     # "Intermediate requirements" / "Senior requirements" share a section's name, not a job
@@ -166,11 +178,10 @@ def _level_of(heading: str, job: str) -> Level | None:
     """ "Senior Site Reliability Engineer" is the senior block; the job's name alone is
     the middle of the ladder, and so is "Security Engineer (Intermediate)".
     "Manager, Infrastructure Security" and "Senior Manager, ..." manage the job's team."""
+    base, inside = _split_bracket(heading)
+    if base == job:
+        return title_cue(inside or "") or "mid"
     text = " ".join(heading.lower().split())
-    if text == job:
-        return "mid"
-    if text.startswith(job + " (") and text.endswith(")"):
-        return title_cue(text[len(job) + 2 : -1]) or "mid"
     manager = re.match(r"^(?:[a-z]+ )?(manager|director|head)(?: of)?,? (.+)$", text)
     if manager and job.startswith(manager.group(2)):
         return "director" if manager.group(1) in ("director", "head") else "manager"

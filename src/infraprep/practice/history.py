@@ -13,7 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from infraprep.practice.estimation import Score
+    from infraprep.practice.feedback import Feedback
+    from infraprep.practice.incident import Debrief
+    from infraprep.practice.scripting import ScriptRun
 
 AttemptKind = Literal["incident", "estimate", "script", "answer"]
 
@@ -49,6 +55,53 @@ class Attempt:
             score=float(data["score"]),
             detail=str(data.get("detail", "")),
         )
+
+
+def role_play_attempt(scenario_id: str, debrief: Debrief, day: dt.date) -> Attempt | None:
+    """A role-play passes when it stopped the impact with no risky move; one stopped
+    before any move is no attempt."""
+    if not debrief.moves:
+        return None
+    found = len(debrief.useful_found)
+    detail = ("impact stopped" if debrief.resolved else "impact not stopped") + (
+        f" in {debrief.moves} moves, {found} of {debrief.signals} signals"
+    )
+    if debrief.risky_taken:
+        detail += f", {len(debrief.risky_taken)} risky"
+    score = found / debrief.signals if debrief.signals else float(debrief.resolved)
+    passed = debrief.resolved and not debrief.risky_taken
+    return _attempt(day, "incident", scenario_id, passed, score, detail)
+
+
+def estimate_attempt(drill_id: str, score: Score, day: dt.date) -> Attempt | None:
+    """An estimation drill passes with every number within tolerance; one with every
+    number skipped is no attempt."""
+    total = len(score.verdicts)
+    if score.skipped == total:
+        return None
+    detail = f"{score.right} of {total} within tolerance"
+    return _attempt(day, "estimate", drill_id, score.right == total, score.right / total, detail)
+
+
+def answer_attempt(item_id: str, feedback: Feedback, day: dt.date) -> Attempt:
+    total = len(feedback.points)
+    share = feedback.covered / total if total else 0.0
+    what = "rubric lines" if feedback.kind == "design" else "talking points"
+    detail = f"{feedback.covered} of {total} {what}"
+    return _attempt(day, "answer", item_id, share >= ANSWER_PASS, share, detail)
+
+
+def script_attempt(drill_id: str, run: ScriptRun, day: dt.date) -> Attempt:
+    total = len(run.results)
+    detail = f"{run.passed} of {total} tests pass" if total else "did not run"
+    score = run.passed / total if total else 0.0
+    return _attempt(day, "script", drill_id, run.all_passed, score, detail)
+
+
+def _attempt(
+    day: dt.date, kind: AttemptKind, item_id: str, passed: bool, score: float, detail: str
+) -> Attempt:
+    return Attempt(day, kind, item_id, passed, round(score, 3), detail)
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,11 @@ class Debrief:
     rubric: tuple[str, ...]
     debrief: str
 
+    @property
+    def signals(self) -> int:
+        """How many investigations turned up something that mattered."""
+        return len(self.useful_found) + len(self.useful_missed)
+
     def findings(self) -> list[str]:
         """The judgement, strongest signal first, in the words an interviewer would use."""
         lines = []
@@ -68,8 +73,7 @@ class Debrief:
                 "You changed the system before any investigation that mattered: say what you "
                 "saw first, then act."
             )
-        useful = len(self.useful_found) + len(self.useful_missed)
-        lines.append(f"You found {len(self.useful_found)} of {useful} signals that mattered.")
+        lines.append(f"You found {len(self.useful_found)} of {self.signals} signals that mattered.")
         if self.risky_taken:
             lines.append(
                 "Risky moves (each could widen the impact): " + "; ".join(self.risky_taken) + "."

@@ -18,6 +18,7 @@ from pathlib import Path
 from infraprep.errors import DecodeError, EmptyInputError, InputTooLargeError, UsageError
 from infraprep.ingest.read import read_file_bytes
 from infraprep.knowledge.schema import Drill
+from infraprep.practice.catalog import is_runnable_script
 
 TIME_LIMIT_SECONDS = 10.0
 MAX_SOLUTION_BYTES = 1024 * 1024
@@ -69,7 +70,7 @@ def _behaviour(test_name: str) -> str:
 
 def check_script(drill: Drill, solution: Path, timeout: float = TIME_LIMIT_SECONDS) -> ScriptRun:
     """Run ``drill``'s tests against the Python file ``solution``."""
-    if drill.kind != "scripting" or not drill.tests:
+    if not is_runnable_script(drill):
         raise UsageError(f"'{drill.id}' has no tests to run.", "Pick a scripting drill.")
     if drill.language not in (None, "python"):
         raise UsageError(
